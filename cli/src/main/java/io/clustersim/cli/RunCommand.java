@@ -1,0 +1,138 @@
+package io.clustersim.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clustersim.allocators.Policies;
+import io.clustersim.core.cluster.InvariantViolation;
+import io.clustersim.core.cluster.RunResult;
+import io.clustersim.core.kernel.SimTime;
+import io.clustersim.core.scenario.Scenario;
+import io.clustersim.core.scenario.ScenarioException;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code clustersim run}: one run of a scenario. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run one scenario and print its digest.",
+      "The digest is the SHA-256 of the canonical event log; the same scenario, seed and policy"
+          + " give the same digest on any machine."
+    })
+final class RunCommand implements Callable<Integer> {
+  @Option(
+      names = "--scenario",
+      required = true,
+      paramLabel = "FILE",
+      description = "Scenario file (YAML, or JSON if it ends in .json).")
+  Path scenarioFile;
+
+  @Option(
+      names = "--policy",
+      paramLabel = "NAME",
+      description = "Allocation policy, overriding allocator.policy (see 'clustersim policies').")
+  String policy;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      description = "Seed of every random stream, overriding the scenario's seed.")
+  Long seed;
+
+  @Option(
+      names = "--events",
+      paramLabel = "FILE",
+      description = "Write the event log here (JSON Lines).")
+  Path eventsFile;
+
+  @Option(
+      names = "--summary",
+      paramLabel = "FILE",
+      description = "Write the run summary here (JSON).")
+  Path summaryFile;
+
+  @Override
+  public Integer call() {
+    Scenario scenario;
+    try {
+      scenario = ScenarioRun.load(scenarioFile);
+    } catch (ScenarioException e) {
+      System.err.println("clustersim: " + e.getMessage());
+      return Main.BAD_INPUT;
+    }
+    if (policy != null) {
+      if (!Policies.names().contains(policy)) {
+        System.err.println(
+            "clustersim: --policy: unknown policy '"
+                + policy
+                + "' (known: "
+                + String.join(", ", Policies.names())
+                + ")");
+        return Main.BAD_INPUT;
+      }
+      scenario = scenario.withPolicy(policy);
+    }
+    if (seed != null) {
+      scenario = scenario.withSeed(seed);
+    }
+    ScenarioRun run = new ScenarioRun(scenario);
+    RunResult result;
+    try (OutputStream events = open(eventsFile)) {
+      try {
+        result = run.run(events);
+      } catch (InvariantViolation e) {
+        System.err.println("clustersim: " + e.getMessage());
+        return Main.INVARIANT;
+      }
+    } catch (IOException e) {
+      System.err.println(
+          "clustersim: --events: cannot write " + eventsFile + ": " + e.getMessage());
+      return Main.BAD_INPUT;
+    }
+    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode summary = run.summary(json);
+    if (summaryFile != null) {
+      try {
+        createParent(summaryFile);
+        json.writeValue(summaryFile.toFile(), summary);
+      } catch (IOException e) {
+        System.err.println(
+            "clustersim: --summary: cannot write " + summaryFile + ": " + e.getMessage());
+        return Main.BAD_INPUT;
+      }
+    }
+    System.out.printf(
+        "digest %s%nevents %d, simulated %s%s, policy %s, seed %d%n",
+        result.digest(),
+        result.events(),
+        SimTime.format(result.endMicros()),
+        result.drained() ? " (workload drained)" : "",
+        scenario.policy(),
+        scenario.seed());
+    System.out.println("tasks by state " + summary.get("tasks").get("by_final_state"));
+    return 0;
+  }
+
+  private static OutputStream open(Path file) throws IOException {
+    if (file == null) {
+      return null;
+    }
+    createParent(file);
+    return new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+  }
+
+  private static void createParent(Path file) throws IOException {
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package io.clustersim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Agent health checks with Mesos's defaults: a ping every agent_ping_timeout (15 s), removal after
+ * max_agent_ping_timeouts (5) consecutive misses, so 75 s after the first unanswered ping.
+ */
+class AgentLossTest {
+  private static final String BASE =
+      """
+      duration: 5m
+      agents:
+        - {id: a, resources: {cpus: 4, mem: 4096}}
+        - {id: b, resources: {cpus: 4, mem: 4096}}
+      frameworks:
+        - {id: plain, behaviour: batch, tasks: {count: 1, resources: {cpus: 4, mem: 1024}, duration: 1h}}
+        - {id: aware, behaviour: batch, capabilities: [PARTITION_AWARE],
+           tasks: {count: 1, resources: {cpus: 4, mem: 1024}, duration: 1h}}
+      """;
+
+  private static double removedAt(Runs r, String agent) {
+    List<JsonNode> removed = r.where(Runs.type("AGENT_REMOVED").and(Runs.field("agent", agent)));
+    assertEquals(1, removed.size());
+    assertEquals("unreachable", removed.get(0).get("reason").asText());
+    return Runs.seconds(removed.get(0));
+  }
+
+  @Test
+  void aSilentAgentIsRemovedAfterFiveMissedPings() {
+    // Pings go out at 0, 15, 30, ... s. Agent a dies at 120 s, just before the 120 s ping (inputs
+    // come before the master's timers at the same instant), so the pings of 120, 135, 150, 165 and
+    // 180 go unanswered; the fifth miss is counted at 195 s = 120 + 75.
+    // Agent b dies at 121 s: the 120 s ping was answered, the first missed one is sent at 135 s, so
+    // b goes at 135 + 75 = 210 s.
+    Runs r =
+        Runs.run(
+            BASE + "faults:\n  - {at: 120s, crash_agent: a}\n  - {at: 121s, crash_agent: b}\n");
+    assertEquals(195.0, removedAt(r, "a"));
+    assertEquals(210.0, removedAt(r, "b"));
+  }
+
+  @Test
+  void tasksOnARemovedAgentAreLostOrUnreachableForPartitionAwareFrameworks() {
+    Runs r = Runs.run(BASE + "faults:\n  - {at: 120s, partition: [a, b]}\n");
+    assertEquals(195.0, removedAt(r, "a"));
+    assertEquals(195.0, removedAt(r, "b"));
+    JsonNode plain = last(r, "plain");
+    JsonNode aware = last(r, "aware");
+    assertEquals("TASK_LOST", plain.get("state").asText());
+    assertEquals("REASON_SLAVE_REMOVED", plain.get("reason").asText());
+    assertEquals(195.0, Runs.seconds(plain));
+    assertEquals("TASK_UNREACHABLE", aware.get("state").asText());
+    assertEquals(195.0, Runs.seconds(aware));
+  }
+
+  @Test
+  void aLostTaskIsRetriedByItsBatchFrameworkOnAnotherAgent() {
+    // The task starts on a (the only agent at 0 s); c joins at 100 s and stays idle. a dies at
+    // 120 s and is removed at 195 s; the framework, suppressed since its only task launched,
+    // queues the retry and revives, and a revive allocates at once: the retry lands on c at 195 s.
+    Runs r =
+        Runs.run(
+            """
+            duration: 5m
+            agents:
+              - {id: a, resources: {cpus: 4, mem: 4096}}
+              - {id: c, start: 100s, resources: {cpus: 4, mem: 4096}}
+            frameworks:
+              - {id: plain, behaviour: batch, tasks: {count: 1, resources: {cpus: 4, mem: 1024}, duration: 1h}}
+            faults:
+              - {at: 120s, crash_agent: a}
+            """);
+    List<JsonNode> launches = r.ofType("TASK_LAUNCHED");
+    assertEquals(2, launches.size());
+    assertEquals("a", launches.get(0).get("agent").asText());
+    assertEquals("plain-0-r1", launches.get(1).get("task").asText());
+    assertEquals("c", launches.get(1).get("agent").asText());
+    assertEquals(195.0, Runs.seconds(launches.get(1)));
+  }
+
+  private static JsonNode last(Runs r, String framework) {
+    List<JsonNode> s = r.where(Runs.type("TASK_STATUS").and(Runs.field("framework", framework)));
+    return s.get(s.size() - 1);
+  }
+}

@@ -1,0 +1,81 @@
+package io.clustersim.core.allocator;
+
+import io.clustersim.core.cluster.AgentInfo;
+import io.clustersim.core.framework.Filters;
+import io.clustersim.core.framework.FrameworkInfo;
+import io.clustersim.core.resources.Resources;
+import java.util.Map;
+
+/**
+ * The master's allocation module, shaped like Mesos's {@code mesos::allocator::Allocator}:
+ * lifecycle calls come in, offers go out through the {@link OfferSink} only. The allocator never
+ * calls the master. It owns its own timers (the batch allocation loop, filter expiry).
+ *
+ * <p>Accounting rule, as in Mesos: resources are "offered or allocated" from the moment the
+ * allocator hands them to the sink until the master returns them with {@link #recoverResources};
+ * the master never returns the same resources twice.
+ */
+public interface Allocator {
+  /** Called once before any other call; starts the batch allocation loop. */
+  void initialize(AllocatorContext context);
+
+  /**
+   * A framework registered. {@code usedByAgent} is what it already holds (after a master failover).
+   * When {@code active}, triggers an allocation over all agents.
+   */
+  void addFramework(FrameworkInfo framework, Map<String, Resources> usedByAgent, boolean active);
+
+  /**
+   * A framework is gone; everything it held must already have been recovered or is dropped here.
+   */
+  void removeFramework(String frameworkId);
+
+  /** A framework reconnected; triggers an allocation over all agents. */
+  void activateFramework(String frameworkId);
+
+  /** A framework disconnected: it gets no offers and all its filters are cleared. */
+  void deactivateFramework(String frameworkId);
+
+  /**
+   * An agent registered with {@code total} resources, of which {@code usedByFramework} is already
+   * in use. Triggers an allocation on that agent.
+   */
+  void addAgent(AgentInfo agent, Resources total, Map<String, Resources> usedByFramework);
+
+  /** An agent is gone: its resources leave the pool and its filters are dropped. */
+  void removeAgent(String agentId);
+
+  /** An agent's total changed (e.g. revocable resources); triggers an allocation on it. */
+  void updateAgent(String agentId, Resources total);
+
+  /** An agent reconnected and may be offered again. */
+  void activateAgent(String agentId);
+
+  /** An agent disconnected; it is not offered until activated. */
+  void deactivateAgent(String agentId);
+
+  /**
+   * Resources come back from a framework (declined, unused part of an accepted offer, rescinded,
+   * finished task). With a non-null filter of positive duration the framework is not offered a
+   * subset of them on that agent for {@code max(refuse, allocation interval)}. Never triggers an
+   * allocation: they wait for the next batch run.
+   */
+  void recoverResources(String frameworkId, String agentId, Resources resources, Filters filters);
+
+  /** The framework wants no offers. */
+  void suppressOffers(String frameworkId);
+
+  /** The framework wants offers again: its filters are cleared and an allocation runs. */
+  void reviveOffers(String frameworkId);
+
+  /** A role's weight changed. Does not trigger an allocation. */
+  void updateWeight(String role, double weight);
+
+  /** A role's quota changed. Does not trigger an allocation. */
+  void updateQuota(String role, Quota quota);
+
+  /**
+   * What the allocator counts as offered or allocated on {@code agentId}, for conservation checks.
+   */
+  Resources offeredOrAllocated(String agentId);
+}

@@ -1,0 +1,49 @@
+package io.clustersim.core.cluster;
+
+import io.clustersim.core.kernel.Simulation;
+import io.clustersim.core.resources.Resources;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The master's record of a registered agent and of what is offered and allocated on it. */
+final class AgentEntry {
+  final AgentInfo info;
+  final Resources total;
+  Resources offered = Resources.EMPTY;
+  Resources allocated = Resources.EMPTY;
+
+  /** Tasks on this agent, by framework id + "/" + task id, in launch order. */
+  final Map<String, MasterTask> tasks = new LinkedHashMap<>();
+
+  /** Custom executors holding resources here, by framework id + "/" + executor id. */
+  final Map<String, Resources> executors = new LinkedHashMap<>();
+
+  boolean ponged;
+  int missedPings;
+  Simulation.Event pingTimer;
+
+  AgentEntry(AgentInfo info, Resources total) {
+    this.info = info;
+    this.total = total;
+  }
+
+  String id() {
+    return info.id();
+  }
+
+  /** What the agent has that is neither offered nor allocated; throws if accounting is broken. */
+  Resources available() {
+    return total.minus(offered).minus(allocated);
+  }
+
+  String describe() {
+    return "agent "
+        + id()
+        + " total "
+        + total
+        + ", offered "
+        + offered
+        + ", allocated "
+        + allocated;
+  }
+}

@@ -1,0 +1,157 @@
+package io.clustersim.core.cluster;
+
+import io.clustersim.core.framework.ExecutorInfo;
+import io.clustersim.core.framework.TaskInfo;
+import io.clustersim.core.framework.TaskState;
+import io.clustersim.core.framework.TaskStatus;
+import io.clustersim.core.kernel.Simulation;
+import io.clustersim.core.net.Endpoint;
+import io.clustersim.core.net.Message;
+import io.clustersim.core.net.Network;
+import io.clustersim.core.resources.Resources;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A simulated agent: registers with the master, answers pings, and runs tasks inside executors.
+ * Each task goes STAGING → STARTING → RUNNING on arrival and reaches TASK_FINISHED after its
+ * duration; an executor exits when its last task ends. A crashed agent ignores every message.
+ */
+public final class AgentProcess implements Endpoint {
+  private final String id;
+  private final Resources resources;
+  private final Map<String, String> attributes;
+  private final Simulation sim;
+  private final Network net;
+  private final Map<String, RunningTask> tasks = new LinkedHashMap<>();
+  private final Map<String, Integer> executorTasks = new LinkedHashMap<>();
+  private boolean up;
+
+  private record RunningTask(String frameworkId, TaskInfo info, Simulation.Event completion) {}
+
+  /** An agent that is not started yet. */
+  public AgentProcess(
+      String id, Resources resources, Map<String, String> attributes, Simulation sim, Network net) {
+    this.id = id;
+    this.resources = resources;
+    this.attributes = attributes;
+    this.sim = sim;
+    this.net = net;
+  }
+
+  /** The network address of agent {@code id}. */
+  public static String address(String id) {
+    return "agent/" + id;
+  }
+
+  @Override
+  public String address() {
+    return address(id);
+  }
+
+  /** Agent id. */
+  public String id() {
+    return id;
+  }
+
+  /** True while the process runs. */
+  public boolean isUp() {
+    return up;
+  }
+
+  /** Starts the process and registers with the master. */
+  public void start() {
+    up = true;
+    send(new Message.RegisterAgent(id, resources, attributes, List.copyOf(tasks.keySet())));
+  }
+
+  /** The process dies: its tasks and executors vanish without a word to the master. */
+  public void crash() {
+    up = false;
+    for (RunningTask t : tasks.values()) {
+      if (t.completion() != null) {
+        t.completion().cancel();
+      }
+    }
+    tasks.clear();
+    executorTasks.clear();
+  }
+
+  /** Number of tasks running here. */
+  public int runningTasks() {
+    return tasks.size();
+  }
+
+  @Override
+  public void receive(String from, Message m) {
+    if (!up) {
+      return;
+    }
+    if (m instanceof Message.Ping) {
+      send(new Message.Pong(id));
+    } else if (m instanceof Message.RunTask r) {
+      run(r.frameworkId(), r.task());
+    } else if (m instanceof Message.KillTask k) {
+      RunningTask t = tasks.get(k.frameworkId() + "/" + k.taskId());
+      if (t != null) {
+        end(t, TaskState.TASK_KILLED, "REASON_TASK_KILLED");
+      }
+    } else if (m instanceof Message.ShutdownFramework s) {
+      for (RunningTask t : List.copyOf(tasks.values())) {
+        if (t.frameworkId().equals(s.frameworkId())) {
+          end(t, TaskState.TASK_KILLED, "REASON_FRAMEWORK_REMOVED");
+        }
+      }
+    } else if (m instanceof Message.AgentRegistered || m instanceof Message.FrameworkToExecutor) {
+      // Registration needs no action; built-in executors do not answer framework messages.
+    } else {
+      throw new IllegalStateException("agent cannot handle " + m);
+    }
+  }
+
+  private void run(String frameworkId, TaskInfo task) {
+    String execKey = frameworkId + "/" + executorId(task);
+    executorTasks.merge(execKey, 1, Integer::sum);
+    status(frameworkId, task, TaskState.TASK_STARTING, null);
+    status(frameworkId, task, TaskState.TASK_RUNNING, null);
+    String key = frameworkId + "/" + task.id();
+    Simulation.Event completion = null;
+    if (task.durationMicros() >= 0) {
+      completion =
+          sim.after(
+              task.durationMicros(),
+              Simulation.PRIORITY_MESSAGE,
+              () -> end(tasks.get(key), TaskState.TASK_FINISHED, null));
+    }
+    tasks.put(key, new RunningTask(frameworkId, task, completion));
+  }
+
+  private static String executorId(TaskInfo task) {
+    ExecutorInfo e = task.executor();
+    return e == null ? task.id() : e.id();
+  }
+
+  private void end(RunningTask t, TaskState state, String reason) {
+    if (t.completion() != null) {
+      t.completion().cancel();
+    }
+    tasks.remove(t.frameworkId() + "/" + t.info().id());
+    status(t.frameworkId(), t.info(), state, reason);
+    String execId = executorId(t.info());
+    String execKey = t.frameworkId() + "/" + execId;
+    int left = executorTasks.merge(execKey, -1, Integer::sum);
+    if (left == 0) {
+      executorTasks.remove(execKey);
+      send(new Message.ExecutorExited(id, t.frameworkId(), execId, 0));
+    }
+  }
+
+  private void status(String frameworkId, TaskInfo task, TaskState state, String reason) {
+    send(new Message.StatusUpdate(id, frameworkId, new TaskStatus(task.id(), id, state, reason)));
+  }
+
+  private void send(Message m) {
+    net.send(address(), Master.ADDRESS, m);
+  }
+}

@@ -1,0 +1,251 @@
+package io.clustersim.core.cluster;
+
+import io.clustersim.core.allocator.Allocator;
+import io.clustersim.core.allocator.AllocatorContext;
+import io.clustersim.core.allocator.Quota;
+import io.clustersim.core.framework.FrameworkInfo;
+import io.clustersim.core.framework.Scheduler;
+import io.clustersim.core.kernel.RandomStreams;
+import io.clustersim.core.kernel.SimTime;
+import io.clustersim.core.kernel.Simulation;
+import io.clustersim.core.log.EventListener;
+import io.clustersim.core.log.EventLog;
+import io.clustersim.core.log.LogEvent;
+import io.clustersim.core.net.Network;
+import io.clustersim.core.scenario.Scenario;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One run of a scenario: builds the master, agents and frameworks on one kernel, schedules the
+ * scenario's inputs, and runs until the duration or until the workload drains.
+ *
+ * <p>Inputs due at the same instant run in file order: agents, then frameworks, then actions, then
+ * faults, because they are scheduled in that order at {@link Simulation#PRIORITY_INPUT} and ties
+ * break by sequence number. The master's timers come after them at the same instant.
+ */
+public final class ClusterSimulation {
+  /** A run without a duration stops here if its workload never drains: 7 simulated days. */
+  public static final long DRAIN_LIMIT = 7 * 24 * 3600 * SimTime.SECONDS;
+
+  private final Scenario scenario;
+  private final Simulation sim = new Simulation();
+  private final RandomStreams streams;
+  private final Network net;
+  private final EventLog log;
+  private final Allocator allocator;
+  private final Master master;
+  private final SchedulerFactory schedulers;
+  private final Map<String, AgentProcess> agents = new HashMap<>();
+  private final Map<String, FrameworkProcess> frameworks = new HashMap<>();
+  private final List<FiniteWork> finiteWork = new ArrayList<>();
+  private int inputsDue;
+  private boolean maybeDrained;
+
+  /**
+   * A run of {@code scenario} under {@code allocator}. {@code events} (may be null) receives the
+   * event log; listeners see every event.
+   */
+  public ClusterSimulation(
+      Scenario scenario,
+      Allocator allocator,
+      SchedulerFactory schedulers,
+      OutputStream events,
+      List<EventListener> listeners) {
+    this.scenario = scenario;
+    this.allocator = allocator;
+    this.schedulers = schedulers;
+    this.streams = new RandomStreams(scenario.seed(), 0);
+    this.net = new Network(sim, scenario.networkDelayMicros());
+    this.log = new EventLog(sim);
+    if (events != null) {
+      log.writeTo(events);
+    }
+    for (EventListener l : listeners) {
+      log.addListener(l);
+    }
+    log.addListener(
+        (t, seq, e) -> {
+          if (e instanceof LogEvent.TaskStatus) {
+            maybeDrained = true;
+          }
+        });
+    this.master = new Master("master-0", sim, net, log, allocator, scenario.master());
+    net.attach(master);
+    allocator.initialize(
+        new AllocatorContext(
+            sim, streams.stream("allocator"), scenario.allocator(), master::offer));
+    scheduleInputs();
+  }
+
+  /** The kernel, for tests and tools that step through a run. */
+  public Simulation simulation() {
+    return sim;
+  }
+
+  /** The leading master. */
+  public Master master() {
+    return master;
+  }
+
+  private void input(long at, Runnable action) {
+    inputsDue++;
+    sim.schedule(
+        at,
+        Simulation.PRIORITY_INPUT,
+        () -> {
+          inputsDue--;
+          maybeDrained = true;
+          action.run();
+        });
+  }
+
+  private void scheduleInputs() {
+    for (Scenario.Agent a : scenario.agents()) {
+      input(a.startMicros(), () -> startAgent(a));
+    }
+    for (Scenario.Framework f : scenario.frameworks()) {
+      Scheduler scheduler = schedulers.create(f);
+      if (scheduler instanceof FiniteWork w) {
+        finiteWork.add(w);
+      }
+      FrameworkInfo info =
+          new FrameworkInfo(
+              f.id(),
+              f.role(),
+              f.principal(),
+              f.secret(),
+              f.failoverTimeoutMicros(),
+              f.capabilities());
+      FrameworkProcess process = new FrameworkProcess(info, scheduler, sim, net, streams);
+      frameworks.put(f.id(), process);
+      net.attach(process);
+      input(f.startMicros(), process::start);
+    }
+    for (Scenario.Action a : scenario.actions()) {
+      input(a.atMicros(), () -> act(a));
+    }
+    for (Scenario.Fault f : scenario.faults()) {
+      input(f.atMicros(), () -> inject(f));
+    }
+  }
+
+  private void startAgent(Scenario.Agent a) {
+    AgentProcess agent = new AgentProcess(a.id(), a.resources(), a.attributes(), sim, net);
+    agents.put(a.id(), agent);
+    net.attach(agent);
+    agent.start();
+  }
+
+  private void act(Scenario.Action action) {
+    if (action instanceof Scenario.Action.AddAgent a) {
+      startAgent(a.agent());
+    } else if (action instanceof Scenario.Action.RemoveAgent r) {
+      AgentProcess agent = agents.get(r.agentId());
+      if (agent != null) {
+        agent.crash(); // the operator shuts the agent down
+      }
+      master.removeAgent(r.agentId(), "removed_by_operator", true);
+    } else if (action instanceof Scenario.Action.SetWeight w) {
+      allocator.updateWeight(w.role(), w.weight());
+    } else if (action instanceof Scenario.Action.SetQuota q) {
+      allocator.updateQuota(q.role(), new Quota(q.guarantee(), q.limit()));
+    } else if (action instanceof Scenario.Action.FrameworkDoes f) {
+      FrameworkProcess fw = frameworks.get(f.framework());
+      switch (f.verb()) {
+        case "return_offers" -> fw.returnOffers();
+        case "decline_offers" -> fw.declineOffers(f.refuse(), f.agent());
+        case "suppress" -> fw.suppressOffers();
+        case "revive" -> fw.reviveOffers();
+        case "deactivate" -> fw.setActive(false);
+        case "activate" -> fw.setActive(true);
+        default -> throw new IllegalStateException("unknown framework action " + f.verb());
+      }
+    }
+  }
+
+  private void inject(Scenario.Fault fault) {
+    if (fault instanceof Scenario.Fault.CrashAgent c) {
+      log.emit(
+          new LogEvent.Fault(
+              "crash_agent",
+              List.of(
+                  Map.entry("agent", c.agentId()),
+                  Map.entry("restart_after", restartText(c.restartAfterMicros())))));
+      AgentProcess agent = agents.get(c.agentId());
+      if (agent == null || !agent.isUp()) {
+        return;
+      }
+      agent.crash();
+      if (c.restartAfterMicros() >= 0) {
+        sim.after(c.restartAfterMicros(), Simulation.PRIORITY_INPUT, agent::start);
+      }
+    } else if (fault instanceof Scenario.Fault.Partition p) {
+      log.emit(
+          new LogEvent.Fault(
+              "partition",
+              List.of(
+                  Map.entry("agents", String.join(",", p.agentIds())),
+                  Map.entry("heal_after", restartText(p.healAfterMicros())))));
+      for (String id : p.agentIds()) {
+        net.isolate(AgentProcess.address(id));
+      }
+      if (p.healAfterMicros() >= 0) {
+        sim.after(
+            p.healAfterMicros(),
+            Simulation.PRIORITY_INPUT,
+            () -> p.agentIds().forEach(id -> net.heal(AgentProcess.address(id))));
+      }
+    } else if (fault instanceof Scenario.Fault.DropMessages d) {
+      log.emit(
+          new LogEvent.Fault(
+              "drop_messages",
+              List.of(
+                  Map.entry("rate", Double.toString(d.rate())),
+                  Map.entry("until", SimTime.format(d.untilMicros())))));
+      net.setLoss(d.rate(), d.untilMicros(), streams.stream("network/drop"));
+    } else {
+      throw new IllegalStateException("fault not supported: " + fault);
+    }
+  }
+
+  private static String restartText(long micros) {
+    return micros < 0 ? "never" : SimTime.format(micros);
+  }
+
+  private boolean drained() {
+    if (!maybeDrained) {
+      return false;
+    }
+    maybeDrained = false;
+    if (finiteWork.isEmpty() || inputsDue > 0) {
+      return false;
+    }
+    for (FiniteWork w : finiteWork) {
+      if (!w.isDone()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Runs to the scenario's duration; without a duration, until the workload drains (every batch
+   * framework done and no scenario input still due) or {@link #DRAIN_LIMIT}. Then checks
+   * conservation on every agent. Throws {@link InvariantViolation} on broken accounting.
+   */
+  public RunResult run() {
+    boolean drained = false;
+    if (scenario.durationMicros() >= 0) {
+      sim.runUntil(scenario.durationMicros());
+    } else {
+      drained = sim.runUntil(this::drained, DRAIN_LIMIT);
+    }
+    master.checkConservation();
+    return new RunResult(
+        log.digest(), log.size(), sim.now(), sim.processed(), net.sent(), net.dropped(), drained);
+  }
+}

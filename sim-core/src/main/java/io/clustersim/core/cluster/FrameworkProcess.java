@@ -1,0 +1,197 @@
+package io.clustersim.core.cluster;
+
+import io.clustersim.core.framework.Filters;
+import io.clustersim.core.framework.FrameworkInfo;
+import io.clustersim.core.framework.Offer;
+import io.clustersim.core.framework.Scheduler;
+import io.clustersim.core.framework.SchedulerDriver;
+import io.clustersim.core.framework.TaskInfo;
+import io.clustersim.core.kernel.RandomStreams;
+import io.clustersim.core.kernel.Simulation;
+import io.clustersim.core.net.Endpoint;
+import io.clustersim.core.net.Message;
+import io.clustersim.core.net.Network;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.random.RandomGenerator;
+
+/**
+ * The framework side of the wire: hosts a {@link Scheduler}, turns its driver calls into messages
+ * to the master, and turns the master's messages into scheduler callbacks. It also keeps the offers
+ * the scheduler holds, so that scenario actions can return or decline them.
+ */
+public final class FrameworkProcess implements Endpoint, SchedulerDriver {
+  private final FrameworkInfo info;
+  private final Scheduler scheduler;
+  private final Simulation sim;
+  private final Network net;
+  private final RandomStreams streams;
+  private final Map<String, Offer> held = new LinkedHashMap<>();
+  private final Map<String, RandomGenerator> randoms = new HashMap<>();
+  private boolean registered;
+  private boolean up;
+
+  /** A framework process that is not started yet. */
+  public FrameworkProcess(
+      FrameworkInfo info, Scheduler scheduler, Simulation sim, Network net, RandomStreams streams) {
+    this.info = info;
+    this.scheduler = scheduler;
+    this.sim = sim;
+    this.net = net;
+    this.streams = streams;
+  }
+
+  /** The network address of framework {@code id}. */
+  public static String address(String id) {
+    return "framework/" + id;
+  }
+
+  @Override
+  public String address() {
+    return address(info.id());
+  }
+
+  /** The framework's registration info. */
+  public FrameworkInfo info() {
+    return info;
+  }
+
+  /** The hosted scheduler. */
+  public Scheduler scheduler() {
+    return scheduler;
+  }
+
+  /** True once the master accepted the registration. */
+  public boolean isRegistered() {
+    return registered;
+  }
+
+  /** Starts the scheduler and registers with the master. */
+  public void start() {
+    up = true;
+    send(new Message.RegisterFramework(info));
+  }
+
+  @Override
+  public void receive(String from, Message m) {
+    if (!up) {
+      return;
+    }
+    if (m instanceof Message.FrameworkRegistered r) {
+      boolean again = registered;
+      registered = true;
+      if (again) {
+        scheduler.reregistered(this, r.masterId());
+      } else {
+        scheduler.registered(this, r.frameworkId(), r.masterId());
+      }
+    } else if (m instanceof Message.ResourceOffers o) {
+      for (Offer offer : o.offers()) {
+        held.put(offer.id(), offer);
+      }
+      scheduler.resourceOffers(this, o.offers());
+    } else if (m instanceof Message.RescindOffer r) {
+      if (held.remove(r.offerId()) != null) {
+        scheduler.offerRescinded(this, r.offerId());
+      }
+    } else if (m instanceof Message.StatusToFramework s) {
+      scheduler.statusUpdate(this, s.status());
+    } else if (m instanceof Message.AgentLost a) {
+      scheduler.agentLost(this, a.agentId());
+    } else if (m instanceof Message.ExecutorLost e) {
+      scheduler.executorLost(this, e.executorId(), e.agentId(), e.status());
+    } else if (m instanceof Message.ExecutorToFramework e) {
+      scheduler.frameworkMessage(this, e.executorId(), e.agentId(), e.data());
+    } else if (m instanceof Message.FrameworkError e) {
+      up = false;
+      scheduler.error(this, e.message());
+    } else {
+      throw new IllegalStateException("framework cannot handle " + m);
+    }
+  }
+
+  // ---------------------------------------------------------------- scenario actions
+
+  /** Gives back every outstanding offer with no filter. */
+  public void returnOffers() {
+    for (String offerId : List.copyOf(held.keySet())) {
+      declineOffer(offerId, Filters.NONE);
+    }
+  }
+
+  /** Declines outstanding offers (only those on {@code agentId} when not null). */
+  public void declineOffers(Filters filters, String agentId) {
+    for (Offer o : List.copyOf(held.values())) {
+      if (agentId == null || agentId.equals(o.agentId())) {
+        declineOffer(o.id(), filters);
+      }
+    }
+  }
+
+  /** Tells the master the framework goes inactive (or active again), as on a disconnect. */
+  public void setActive(boolean active) {
+    if (!active) {
+      held.clear(); // the master rescinds them
+    }
+    send(new Message.SetFrameworkActive(info.id(), active));
+  }
+
+  // ---------------------------------------------------------------- driver
+
+  @Override
+  public void launchTasks(Collection<String> offerIds, List<TaskInfo> tasks, Filters filters) {
+    for (String id : offerIds) {
+      held.remove(id);
+    }
+    send(new Message.AcceptOffers(info.id(), List.copyOf(offerIds), List.copyOf(tasks), filters));
+  }
+
+  @Override
+  public void declineOffer(String offerId, Filters filters) {
+    held.remove(offerId);
+    send(new Message.DeclineOffer(info.id(), offerId, filters));
+  }
+
+  @Override
+  public void suppressOffers() {
+    send(new Message.SuppressOffers(info.id()));
+  }
+
+  @Override
+  public void reviveOffers() {
+    send(new Message.ReviveOffers(info.id()));
+  }
+
+  @Override
+  public void killTask(String taskId) {
+    send(new Message.KillTaskRequest(info.id(), taskId));
+  }
+
+  @Override
+  public void reconcileTasks(Collection<String> taskIds) {
+    send(new Message.ReconcileTasks(info.id(), List.copyOf(taskIds)));
+  }
+
+  @Override
+  public void sendFrameworkMessage(String executorId, String agentId, String data) {
+    send(new Message.FrameworkToExecutor(info.id(), executorId, agentId, data));
+  }
+
+  @Override
+  public long now() {
+    return sim.now();
+  }
+
+  @Override
+  public RandomGenerator random(String purpose) {
+    return randoms.computeIfAbsent(
+        purpose, p -> streams.stream("framework/" + info.id() + "/" + p));
+  }
+
+  private void send(Message m) {
+    net.send(address(), Master.ADDRESS, m);
+  }
+}

@@ -1,0 +1,697 @@
+package io.clustersim.core.cluster;
+
+import io.clustersim.core.allocator.Allocation;
+import io.clustersim.core.allocator.Allocator;
+import io.clustersim.core.framework.Capability;
+import io.clustersim.core.framework.Filters;
+import io.clustersim.core.framework.FrameworkInfo;
+import io.clustersim.core.framework.Offer;
+import io.clustersim.core.framework.TaskInfo;
+import io.clustersim.core.framework.TaskState;
+import io.clustersim.core.framework.TaskStatus;
+import io.clustersim.core.kernel.SimTime;
+import io.clustersim.core.kernel.Simulation;
+import io.clustersim.core.log.EventLog;
+import io.clustersim.core.log.LogEvent;
+import io.clustersim.core.net.Endpoint;
+import io.clustersim.core.net.Message;
+import io.clustersim.core.net.Network;
+import io.clustersim.core.resources.ResourceException;
+import io.clustersim.core.resources.Resources;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The leading master: the registry of agents and frameworks, offers, task and executor bookkeeping,
+ * agent health checks and authentication. Allocation decisions are its {@link Allocator}'s.
+ *
+ * <p>Every change to an agent's offered or allocated resources is checked against the agent's total
+ * at once; a violation stops the run with an {@link InvariantViolation}. All maps are insertion
+ * ordered, so iteration follows the order of events, never hashing.
+ */
+public final class Master implements Endpoint {
+  /** The master's network address. */
+  public static final String ADDRESS = "master";
+
+  private final String id;
+  private final Simulation sim;
+  private final Network net;
+  private final EventLog log;
+  private final Allocator allocator;
+  private final MasterConfig config;
+  private final Map<String, AgentEntry> agents = new LinkedHashMap<>();
+  private final Map<String, FrameworkEntry> frameworks = new LinkedHashMap<>();
+  private final Map<String, OfferEntry> offers = new LinkedHashMap<>();
+  private long nextOfferId;
+
+  /** A master named {@code id}; it logs its election at once. */
+  public Master(
+      String id,
+      Simulation sim,
+      Network net,
+      EventLog log,
+      Allocator allocator,
+      MasterConfig config) {
+    this.id = id;
+    this.sim = sim;
+    this.net = net;
+    this.log = log;
+    this.allocator = allocator;
+    this.config = config;
+    log.emit(new LogEvent.MasterElected(id));
+  }
+
+  @Override
+  public String address() {
+    return ADDRESS;
+  }
+
+  /** The allocator's offers, as its {@code OfferSink}. */
+  public void offer(String frameworkId, List<Allocation> allocations) {
+    FrameworkEntry fw = frameworks.get(frameworkId);
+    List<Offer> batch = new ArrayList<>();
+    for (Allocation a : allocations) {
+      AgentEntry agent = agents.get(a.agentId());
+      if (agent == null) {
+        throw violation("offer of " + a.resources() + " on unknown agent " + a.agentId());
+      }
+      checkAvailable(agent, a.resources(), "offer to " + frameworkId);
+      if (fw == null || !fw.active) {
+        // As Mesos does for offers to an inactive framework: give them straight back.
+        allocator.recoverResources(frameworkId, a.agentId(), a.resources(), null);
+        continue;
+      }
+      String offerId = "o-" + nextOfferId++;
+      agent.offered = agent.offered.plus(a.resources());
+      Simulation.Event timeout =
+          config.offerTimeoutMicros() == SimTime.NEVER
+              ? null
+              : sim.after(
+                  config.offerTimeoutMicros(),
+                  Simulation.PRIORITY_TIMER,
+                  () -> rescind(offerId, "offer_timeout", true));
+      offers.put(
+          offerId,
+          new OfferEntry(offerId, frameworkId, a.role(), a.agentId(), a.resources(), timeout));
+      fw.offers.add(offerId);
+      log.emit(new LogEvent.Offer(offerId, frameworkId, a.role(), a.agentId(), a.resources()));
+      batch.add(new Offer(offerId, a.agentId(), a.role(), a.resources(), agent.info.attributes()));
+    }
+    if (!batch.isEmpty()) {
+      send(fw.address(), new Message.ResourceOffers(List.copyOf(batch)));
+    }
+  }
+
+  @Override
+  public void receive(String from, Message m) {
+    if (m instanceof Message.RegisterAgent r) {
+      registerAgent(r);
+    } else if (m instanceof Message.Pong p) {
+      AgentEntry a = agents.get(p.agentId());
+      if (a != null) {
+        a.ponged = true;
+      }
+    } else if (m instanceof Message.StatusUpdate u) {
+      statusUpdate(u);
+    } else if (m instanceof Message.ExecutorExited e) {
+      executorExited(e);
+    } else if (m instanceof Message.RegisterFramework r) {
+      registerFramework(r.info());
+    } else if (m instanceof Message.AcceptOffers a) {
+      accept(a);
+    } else if (m instanceof Message.DeclineOffer d) {
+      decline(d);
+    } else if (m instanceof Message.SuppressOffers s) {
+      if (frameworks.containsKey(s.frameworkId())) {
+        allocator.suppressOffers(s.frameworkId());
+        log.emit(new LogEvent.OfferSuppression(s.frameworkId(), true));
+      }
+    } else if (m instanceof Message.ReviveOffers r) {
+      if (frameworks.containsKey(r.frameworkId())) {
+        log.emit(new LogEvent.OfferSuppression(r.frameworkId(), false));
+        allocator.reviveOffers(r.frameworkId());
+      }
+    } else if (m instanceof Message.KillTaskRequest k) {
+      killTask(k);
+    } else if (m instanceof Message.ReconcileTasks r) {
+      reconcile(r);
+    } else if (m instanceof Message.SetFrameworkActive s) {
+      setActive(s.frameworkId(), s.active());
+    } else if (m instanceof Message.FrameworkToExecutor f) {
+      if (agents.containsKey(f.agentId())) {
+        send(AgentProcess.address(f.agentId()), f);
+      }
+    } else {
+      throw new IllegalStateException("master cannot handle " + m);
+    }
+  }
+
+  // ------------------------------------------------------------------ agents
+
+  private void registerAgent(Message.RegisterAgent r) {
+    AgentEntry known = agents.get(r.agentId());
+    if (known != null) {
+      // Re-registration: tasks the agent no longer runs were lost with its process.
+      for (MasterTask task : List.copyOf(known.tasks.values())) {
+        if (!r.runningTasks().contains(task.frameworkId + "/" + task.id)) {
+          loseTask(known, task, TaskState.TASK_LOST, "REASON_SLAVE_RESTARTED");
+        }
+      }
+      send(AgentProcess.address(r.agentId()), new Message.AgentRegistered(r.agentId()));
+      return;
+    }
+    AgentEntry agent = new AgentEntry(new AgentInfo(r.agentId(), r.attributes()), r.resources());
+    agents.put(r.agentId(), agent);
+    log.emit(new LogEvent.AgentAdded(r.agentId(), r.resources()));
+    send(AgentProcess.address(r.agentId()), new Message.AgentRegistered(r.agentId()));
+    allocator.addAgent(agent.info, agent.total, Map.of());
+    ping(agent);
+  }
+
+  private void ping(AgentEntry agent) {
+    agent.ponged = false;
+    send(AgentProcess.address(agent.id()), new Message.Ping(agent.id()));
+    agent.pingTimer =
+        sim.after(
+            config.agentPingTimeoutMicros(), Simulation.PRIORITY_TIMER, () -> pingTimeout(agent));
+  }
+
+  private void pingTimeout(AgentEntry agent) {
+    if (agent.ponged) {
+      agent.missedPings = 0;
+    } else if (++agent.missedPings >= config.maxAgentPingTimeouts()) {
+      removeAgent(agent.id(), "unreachable", false);
+      return;
+    }
+    ping(agent);
+  }
+
+  /**
+   * Removes an agent: unreachable after missed pings, or by an operator. Tasks become TASK_LOST, or
+   * TASK_UNREACHABLE (TASK_GONE_BY_OPERATOR when removed by an operator) for partition-aware
+   * frameworks, and every framework is told the agent is lost.
+   */
+  public void removeAgent(String agentId, String reason, boolean byOperator) {
+    AgentEntry agent = agents.remove(agentId);
+    if (agent == null) {
+      return;
+    }
+    if (agent.pingTimer != null) {
+      agent.pingTimer.cancel();
+    }
+    // As Mesos: the allocator forgets the agent first, so nothing on it is ever offered again.
+    allocator.removeAgent(agentId);
+    log.emit(new LogEvent.AgentRemoved(agentId, reason));
+    for (OfferEntry o : List.copyOf(offers.values())) {
+      if (o.agentId().equals(agentId)) {
+        rescind(o.id(), "agent_removed", false);
+      }
+    }
+    for (MasterTask task : List.copyOf(agent.tasks.values())) {
+      FrameworkEntry fw = frameworks.get(task.frameworkId);
+      boolean partitionAware = fw != null && fw.info.has(Capability.PARTITION_AWARE);
+      TaskState state;
+      if (!partitionAware) {
+        state = TaskState.TASK_LOST;
+      } else {
+        state = byOperator ? TaskState.TASK_GONE_BY_OPERATOR : TaskState.TASK_UNREACHABLE;
+      }
+      String why = byOperator ? "REASON_SLAVE_REMOVED_BY_OPERATOR" : "REASON_SLAVE_REMOVED";
+      task.state = state;
+      agent.tasks.remove(task.frameworkId + "/" + task.id);
+      if (fw != null) {
+        fw.tasks.remove(task.id);
+      }
+      log.emit(new LogEvent.TaskStatus(task.id, task.frameworkId, agentId, state.name(), why));
+      if (fw != null) {
+        send(
+            fw.address(),
+            new Message.StatusToFramework(new TaskStatus(task.id, agentId, state, why)));
+      }
+    }
+    for (FrameworkEntry fw : frameworks.values()) {
+      send(fw.address(), new Message.AgentLost(agentId));
+    }
+  }
+
+  /**
+   * Ends a task the agent cannot report on: the master frees its resources and tells the framework.
+   */
+  private void loseTask(AgentEntry agent, MasterTask task, TaskState state, String reason) {
+    agent.tasks.remove(task.frameworkId + "/" + task.id);
+    agent.allocated = agent.allocated.minus(task.resources);
+    checkAgent(agent);
+    allocator.recoverResources(task.frameworkId, agent.id(), task.resources, null);
+    String execKey = task.frameworkId + "/" + task.executorId;
+    if (task.executor != null
+        && agent.executors.containsKey(execKey)
+        && agent.tasks.values().stream()
+            .noneMatch(t -> (t.frameworkId + "/" + t.executorId).equals(execKey))) {
+      Resources held = agent.executors.remove(execKey);
+      agent.allocated = agent.allocated.minus(held);
+      allocator.recoverResources(task.frameworkId, agent.id(), held, null);
+    }
+    task.state = state;
+    log.emit(new LogEvent.TaskStatus(task.id, task.frameworkId, agent.id(), state.name(), reason));
+    FrameworkEntry fw = frameworks.get(task.frameworkId);
+    if (fw != null) {
+      fw.tasks.remove(task.id);
+      send(
+          fw.address(),
+          new Message.StatusToFramework(new TaskStatus(task.id, agent.id(), state, reason)));
+    }
+  }
+
+  // ------------------------------------------------------------------ frameworks
+
+  private void registerFramework(FrameworkInfo info) {
+    String refusal = authenticate(info);
+    if (refusal != null) {
+      log.emit(new LogEvent.RegistrationRefused(info.id(), refusal));
+      send(FrameworkProcess.address(info.id()), new Message.FrameworkError(refusal));
+      return;
+    }
+    FrameworkEntry existing = frameworks.get(info.id());
+    if (existing != null) {
+      send(existing.address(), new Message.FrameworkRegistered(info.id(), id));
+      return;
+    }
+    FrameworkEntry fw = new FrameworkEntry(info);
+    frameworks.put(info.id(), fw);
+    log.emit(new LogEvent.FrameworkAdded(info.id(), info.role()));
+    send(fw.address(), new Message.FrameworkRegistered(info.id(), id));
+    allocator.addFramework(info, Map.of(), true);
+  }
+
+  private String authenticate(FrameworkInfo info) {
+    if (!config.credentials().isEmpty()) {
+      if (info.principal() == null) {
+        return "authentication required: no principal";
+      }
+      String secret = config.credentials().get(info.principal());
+      if (secret == null) {
+        return "authentication failed: unknown principal '" + info.principal() + "'";
+      }
+      if (!secret.equals(info.secret())) {
+        return "authentication failed: wrong secret for principal '" + info.principal() + "'";
+      }
+    }
+    if (!config.acls().isEmpty()) {
+      List<String> roles = info.principal() == null ? null : config.acls().get(info.principal());
+      if (roles == null || !(roles.contains(info.role()) || roles.contains("*"))) {
+        return "not authorized: principal '"
+            + info.principal()
+            + "' may not register in role '"
+            + info.role()
+            + "'";
+      }
+    }
+    return null;
+  }
+
+  private void setActive(String frameworkId, boolean active) {
+    FrameworkEntry fw = frameworks.get(frameworkId);
+    if (fw == null || fw.active == active) {
+      return;
+    }
+    fw.active = active;
+    log.emit(new LogEvent.FrameworkActivation(frameworkId, active));
+    if (active) {
+      allocator.activateFramework(frameworkId);
+    } else {
+      allocator.deactivateFramework(frameworkId);
+      for (String offerId : List.copyOf(fw.offers)) {
+        rescind(offerId, "framework_deactivated", true);
+      }
+    }
+  }
+
+  /**
+   * Removes a framework: its offers are withdrawn, its tasks killed on their agents, and the
+   * allocator frees everything it held.
+   */
+  public void removeFramework(String frameworkId, String reason) {
+    FrameworkEntry fw = frameworks.get(frameworkId);
+    if (fw == null) {
+      return;
+    }
+    // The allocator frees what the offers held when it removes the framework below.
+    for (String offerId : List.copyOf(fw.offers)) {
+      rescind(offerId, "framework_removed", false);
+    }
+    frameworks.remove(frameworkId);
+    List<String> agentsWithTasks = new ArrayList<>();
+    for (MasterTask task : fw.tasks.values()) {
+      AgentEntry agent = agents.get(task.agentId);
+      agent.tasks.remove(frameworkId + "/" + task.id);
+      agent.allocated = agent.allocated.minus(task.resources);
+      log.emit(
+          new LogEvent.TaskStatus(
+              task.id, frameworkId, task.agentId, "TASK_KILLED", "REASON_FRAMEWORK_REMOVED"));
+      if (!agentsWithTasks.contains(task.agentId)) {
+        agentsWithTasks.add(task.agentId);
+      }
+    }
+    for (AgentEntry agent : agents.values()) {
+      String prefix = frameworkId + "/";
+      for (String key : List.copyOf(agent.executors.keySet())) {
+        if (key.startsWith(prefix)) {
+          agent.allocated = agent.allocated.minus(agent.executors.remove(key));
+        }
+      }
+    }
+    allocator.removeFramework(frameworkId);
+    log.emit(new LogEvent.FrameworkRemoved(frameworkId, reason));
+    for (String agentId : agentsWithTasks) {
+      send(AgentProcess.address(agentId), new Message.ShutdownFramework(frameworkId));
+    }
+  }
+
+  // ------------------------------------------------------------------ offers
+
+  private void accept(Message.AcceptOffers a) {
+    FrameworkEntry fw = frameworks.get(a.frameworkId());
+    if (fw == null) {
+      return;
+    }
+    List<OfferEntry> used = new ArrayList<>();
+    String agentId = null;
+    boolean valid = !a.offerIds().isEmpty();
+    for (String offerId : a.offerIds()) {
+      OfferEntry o = offers.get(offerId);
+      if (o == null
+          || !o.frameworkId().equals(fw.info.id())
+          || (agentId != null && !agentId.equals(o.agentId()))) {
+        valid = false;
+        break;
+      }
+      agentId = o.agentId();
+      used.add(o);
+    }
+    if (!valid) {
+      // Mesos drops the tasks of an accept that names an unknown or rescinded offer.
+      TaskState state =
+          fw.info.has(Capability.PARTITION_AWARE) ? TaskState.TASK_DROPPED : TaskState.TASK_LOST;
+      for (TaskInfo t : a.tasks()) {
+        log.emit(
+            new LogEvent.TaskStatus(
+                t.id(), fw.info.id(), null, state.name(), "REASON_INVALID_OFFERS"));
+        send(
+            fw.address(),
+            new Message.StatusToFramework(
+                new TaskStatus(t.id(), null, state, "REASON_INVALID_OFFERS")));
+      }
+      return;
+    }
+    AgentEntry agent = agents.get(agentId);
+    Resources remaining = Resources.EMPTY;
+    for (OfferEntry o : used) {
+      takeOffer(o);
+      remaining = remaining.plus(o.resources());
+      log.emit(new LogEvent.OfferAccepted(o.id(), fw.info.id(), refuse(a.filters())));
+    }
+    for (TaskInfo t : a.tasks()) {
+      Resources needed = t.resources();
+      String execKey = t.executor() == null ? null : fw.info.id() + "/" + t.executor().id();
+      boolean newExecutor = execKey != null && !agent.executors.containsKey(execKey);
+      if (newExecutor) {
+        needed = needed.plus(t.executor().resources());
+      }
+      String error = null;
+      if (fw.tasks.containsKey(t.id())) {
+        error = "REASON_TASK_INVALID";
+      } else if (!remaining.contains(needed)) {
+        error = "REASON_TASK_INVALID";
+      }
+      if (error != null) {
+        log.emit(new LogEvent.TaskStatus(t.id(), fw.info.id(), agentId, "TASK_ERROR", error));
+        send(
+            fw.address(),
+            new Message.StatusToFramework(
+                new TaskStatus(t.id(), agentId, TaskState.TASK_ERROR, error)));
+        continue;
+      }
+      remaining = remaining.minus(needed);
+      agent.allocated = agent.allocated.plus(needed);
+      checkAgent(agent);
+      if (newExecutor) {
+        agent.executors.put(execKey, t.executor().resources());
+      }
+      MasterTask task = new MasterTask(t.id(), fw.info.id(), agentId, t.resources(), t.executor());
+      fw.tasks.put(t.id(), task);
+      agent.tasks.put(fw.info.id() + "/" + t.id(), task);
+      log.emit(
+          new LogEvent.TaskLaunched(
+              t.id(), fw.info.id(), agentId, task.executorId, t.resources(), t.submittedMicros()));
+      send(
+          AgentProcess.address(agentId),
+          new Message.RunTask(fw.info.id(), t, newExecutor ? t.executor() : null));
+    }
+    if (!remaining.isEmpty()) {
+      allocator.recoverResources(fw.info.id(), agentId, remaining, a.filters());
+    }
+  }
+
+  private static long refuse(Filters filters) {
+    return (filters == null ? Filters.DEFAULT : filters).refuseMicros();
+  }
+
+  private void decline(Message.DeclineOffer d) {
+    OfferEntry o = offers.get(d.offerId());
+    if (o == null || !o.frameworkId().equals(d.frameworkId())) {
+      return; // a decline of an offer already gone is ignored, as in Mesos
+    }
+    takeOffer(o);
+    log.emit(new LogEvent.OfferDeclined(o.id(), o.frameworkId(), refuse(d.filters())));
+    allocator.recoverResources(o.frameworkId(), o.agentId(), o.resources(), d.filters());
+  }
+
+  /** Removes an outstanding offer from the books, leaving its resources to the caller. */
+  private void takeOffer(OfferEntry o) {
+    offers.remove(o.id());
+    if (o.timeout() != null) {
+      o.timeout().cancel();
+    }
+    FrameworkEntry fw = frameworks.get(o.frameworkId());
+    if (fw != null) {
+      fw.offers.remove(o.id());
+    }
+    AgentEntry agent = agents.get(o.agentId());
+    if (agent != null) {
+      agent.offered = agent.offered.minus(o.resources());
+    }
+  }
+
+  private void rescind(String offerId, String reason, boolean recover) {
+    OfferEntry o = offers.get(offerId);
+    if (o == null) {
+      return;
+    }
+    takeOffer(o);
+    log.emit(new LogEvent.OfferRescinded(o.id(), o.frameworkId(), reason));
+    if (recover) {
+      allocator.recoverResources(o.frameworkId(), o.agentId(), o.resources(), null);
+    }
+    FrameworkEntry fw = frameworks.get(o.frameworkId());
+    if (fw != null) {
+      send(fw.address(), new Message.RescindOffer(o.id()));
+    }
+  }
+
+  // ------------------------------------------------------------------ tasks
+
+  private void statusUpdate(Message.StatusUpdate u) {
+    AgentEntry agent = agents.get(u.agentId());
+    FrameworkEntry fw = frameworks.get(u.frameworkId());
+    if (agent == null || fw == null) {
+      return; // the agent or framework was removed and its tasks already accounted for
+    }
+    TaskStatus s = u.status();
+    MasterTask task = agent.tasks.get(u.frameworkId() + "/" + s.taskId());
+    if (task == null) {
+      return;
+    }
+    task.state = s.state();
+    log.emit(
+        new LogEvent.TaskStatus(
+            s.taskId(), u.frameworkId(), u.agentId(), s.state().name(), s.reason()));
+    if (s.state().isTerminal()) {
+      agent.tasks.remove(u.frameworkId() + "/" + s.taskId());
+      fw.tasks.remove(s.taskId());
+      agent.allocated = agent.allocated.minus(task.resources);
+      checkAgent(agent);
+      allocator.recoverResources(u.frameworkId(), u.agentId(), task.resources, null);
+    }
+    send(fw.address(), new Message.StatusToFramework(s));
+  }
+
+  private void executorExited(Message.ExecutorExited e) {
+    AgentEntry agent = agents.get(e.agentId());
+    if (agent == null) {
+      return;
+    }
+    Resources held = agent.executors.remove(e.frameworkId() + "/" + e.executorId());
+    if (held != null) {
+      agent.allocated = agent.allocated.minus(held);
+      checkAgent(agent);
+      allocator.recoverResources(e.frameworkId(), e.agentId(), held, null);
+    }
+    log.emit(new LogEvent.ExecutorExited(e.executorId(), e.frameworkId(), e.agentId(), e.status()));
+    FrameworkEntry fw = frameworks.get(e.frameworkId());
+    if (fw != null) {
+      send(fw.address(), new Message.ExecutorLost(e.executorId(), e.agentId(), e.status()));
+    }
+  }
+
+  private void killTask(Message.KillTaskRequest k) {
+    FrameworkEntry fw = frameworks.get(k.frameworkId());
+    if (fw == null) {
+      return;
+    }
+    MasterTask task = fw.tasks.get(k.taskId());
+    if (task != null) {
+      send(AgentProcess.address(task.agentId), new Message.KillTask(k.frameworkId(), k.taskId()));
+      return;
+    }
+    TaskState state =
+        fw.info.has(Capability.PARTITION_AWARE) ? TaskState.TASK_UNKNOWN : TaskState.TASK_LOST;
+    send(
+        fw.address(),
+        new Message.StatusToFramework(
+            new TaskStatus(k.taskId(), null, state, "REASON_RECONCILIATION")));
+  }
+
+  private void reconcile(Message.ReconcileTasks r) {
+    FrameworkEntry fw = frameworks.get(r.frameworkId());
+    if (fw == null) {
+      return;
+    }
+    if (r.taskIds().isEmpty()) {
+      for (MasterTask t : fw.tasks.values()) {
+        send(
+            fw.address(),
+            new Message.StatusToFramework(
+                new TaskStatus(t.id, t.agentId, t.state, "REASON_RECONCILIATION")));
+      }
+      return;
+    }
+    for (String taskId : r.taskIds()) {
+      MasterTask t = fw.tasks.get(taskId);
+      TaskStatus status;
+      if (t != null) {
+        status = new TaskStatus(t.id, t.agentId, t.state, "REASON_RECONCILIATION");
+      } else {
+        TaskState gone =
+            fw.info.has(Capability.PARTITION_AWARE) ? TaskState.TASK_GONE : TaskState.TASK_LOST;
+        status = new TaskStatus(taskId, null, gone, "REASON_RECONCILIATION");
+      }
+      send(fw.address(), new Message.StatusToFramework(status));
+    }
+  }
+
+  // ------------------------------------------------------------------ invariants
+
+  private void checkAvailable(AgentEntry agent, Resources wanted, String what) {
+    Resources free;
+    try {
+      free = agent.available();
+    } catch (ResourceException e) {
+      throw violation(agent.describe() + ": " + e.getMessage());
+    }
+    if (!free.contains(wanted)) {
+      throw violation(
+          what
+              + " of "
+              + wanted
+              + " exceeds what is free on "
+              + agent.describe()
+              + " (free "
+              + free
+              + ")");
+    }
+  }
+
+  private void checkAgent(AgentEntry agent) {
+    try {
+      agent.available();
+    } catch (ResourceException e) {
+      throw violation("offered plus allocated exceeds the total on " + agent.describe());
+    }
+  }
+
+  private InvariantViolation violation(String message) {
+    return new InvariantViolation(Math.max(0, log.size() - 1), message);
+  }
+
+  /**
+   * The end-of-run conservation check: on every agent, the allocator's offered-or-allocated equals
+   * the master's offered plus allocated, offers add up to what is offered, and tasks plus executors
+   * add up to what is allocated.
+   */
+  public void checkConservation() {
+    for (AgentEntry agent : agents.values()) {
+      checkAgent(agent);
+      Resources offered = Resources.EMPTY;
+      for (OfferEntry o : offers.values()) {
+        if (o.agentId().equals(agent.id())) {
+          offered = offered.plus(o.resources());
+        }
+      }
+      Resources allocated = Resources.EMPTY;
+      for (MasterTask t : agent.tasks.values()) {
+        allocated = allocated.plus(t.resources);
+      }
+      for (Resources e : agent.executors.values()) {
+        allocated = allocated.plus(e);
+      }
+      if (!offered.equals(agent.offered) || !allocated.equals(agent.allocated)) {
+        throw violation(
+            agent.describe()
+                + " but its offers add up to "
+                + offered
+                + " and its tasks to "
+                + allocated);
+      }
+      Resources fromAllocator = allocator.offeredOrAllocated(agent.id());
+      if (!fromAllocator.equals(agent.offered.plus(agent.allocated))) {
+        throw violation(
+            agent.describe()
+                + " but the allocator counts "
+                + fromAllocator
+                + " as offered or allocated");
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ views
+
+  /** Ids of registered agents, in registration order. */
+  public List<String> agentIds() {
+    return List.copyOf(agents.keySet());
+  }
+
+  /** Ids of registered frameworks, in registration order. */
+  public List<String> frameworkIds() {
+    return List.copyOf(frameworks.keySet());
+  }
+
+  /** Number of outstanding offers. */
+  public int outstandingOffers() {
+    return offers.size();
+  }
+
+  /** Number of tasks the master knows are not terminal. */
+  public int liveTasks() {
+    int n = 0;
+    for (FrameworkEntry fw : frameworks.values()) {
+      n += fw.tasks.size();
+    }
+    return n;
+  }
+
+  private void send(String to, Message m) {
+    net.send(ADDRESS, to, m);
+  }
+}

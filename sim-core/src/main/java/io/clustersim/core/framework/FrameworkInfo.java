@@ -1,0 +1,26 @@
+package io.clustersim.core.framework;
+
+import java.util.Set;
+
+/**
+ * What a framework tells the master when it registers.
+ *
+ * @param id framework id (the scenario's id)
+ * @param role the role it registers in
+ * @param principal the principal it authenticates as, or null
+ * @param secret the secret it presents, or null
+ * @param failoverTimeoutMicros how long the master keeps its tasks after it disconnects
+ * @param capabilities its capabilities
+ */
+public record FrameworkInfo(
+    String id,
+    String role,
+    String principal,
+    String secret,
+    long failoverTimeoutMicros,
+    Set<Capability> capabilities) {
+  /** True if the framework declared {@code c}. */
+  public boolean has(Capability c) {
+    return capabilities.contains(c);
+  }
+}

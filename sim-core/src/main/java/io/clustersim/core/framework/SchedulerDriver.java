@@ -1,0 +1,43 @@
+package io.clustersim.core.framework;
+
+import java.util.Collection;
+import java.util.List;
+import org.apache.commons.math3.random.RandomGenerator;
+
+/**
+ * What a scheduler can do, as in Mesos's {@code SchedulerDriver}. Every call becomes a message to
+ * the master over the simulated network.
+ */
+public interface SchedulerDriver {
+  /** Launches tasks on the given offers; what is not used goes back under {@code filters}. */
+  void launchTasks(Collection<String> offerIds, List<TaskInfo> tasks, Filters filters);
+
+  /** Accepts offers with launch operations; same as {@link #launchTasks}. */
+  default void acceptOffers(Collection<String> offerIds, List<TaskInfo> launch, Filters filters) {
+    launchTasks(offerIds, launch, filters);
+  }
+
+  /** Declines an offer; the master does not re-offer those resources for the filter's time. */
+  void declineOffer(String offerId, Filters filters);
+
+  /** Asks for no more offers until {@link #reviveOffers()}. */
+  void suppressOffers();
+
+  /** Clears this framework's filters and asks for offers again. */
+  void reviveOffers();
+
+  /** Kills a task. */
+  void killTask(String taskId);
+
+  /** Asks for the current state of the given tasks, or of all tasks when empty. */
+  void reconcileTasks(Collection<String> taskIds);
+
+  /** Sends a message to an executor. */
+  void sendFrameworkMessage(String executorId, String agentId, String data);
+
+  /** Current simulated time in microseconds. */
+  long now();
+
+  /** This framework's own random stream, named after the framework and {@code purpose}. */
+  RandomGenerator random(String purpose);
+}

@@ -1,0 +1,259 @@
+package io.clustersim.core.log;
+
+import io.clustersim.core.resources.Resources;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One line of the event log. Each record writes its fields in a fixed order after {@code t}, {@code
+ * seq} and {@code type}, which the {@link EventLog} writes; that fixed order is what makes the
+ * log's SHA-256 a digest of the run.
+ */
+public sealed interface LogEvent {
+  /** The {@code type} written in the log. */
+  String type();
+
+  /** Writes this event's own fields, in their fixed order. */
+  void writeFields(JsonFields out);
+
+  /** An agent registered with the master. */
+  record AgentAdded(String agent, Resources resources) implements LogEvent {
+    @Override
+    public String type() {
+      return "AGENT_ADDED";
+    }
+
+    @Override
+    public void writeFields(JsonFields out) {
+      out.string("agent", agent).resources("resources", resources);
+    }
+  }
+
+  /** The master removed an agent; its tasks are reported lost or unreachable. */
+  record AgentRemoved(String agent, String reason) implements LogEvent {
+    @Override
+    public String type() {
+      return "AGENT_REMOVED";
+    }
+
+    @Override
+    public void writeFields(JsonFields out) {
+      out.string("agent", agent).string("reason", reason);
+    }
+  }
+
+  /** A framework registered. */
+  record FrameworkAdded(String framework, String role) implements LogEvent {
+    @Override
+    public String type() {
+      return "FRAMEWORK_ADDED";
+    }
+
+    @Override
+    public void writeFields(JsonFields out) {
+      out.string("framework", framework).string("role", role);
+    }
+  }
+
+  /** A framework was removed; its tasks are killed and its resources recovered. */
+  record FrameworkRemoved(String framework, String reason) implements LogEvent {
+    @Override
+    public String type() {
+      return "FRAMEWORK_REMOVED";
+    }
+
+    @Override
+    public void writeFields(JsonFields out) {
+      out.string("framework", framework).string("reason", reason);
+    }
+  }
+
+  /** A framework was deactivated (no offers, filters cleared) or activated again. */
+  record FrameworkActivation(String framework, boolean active) implements LogEvent {
+    @Override
+    public String type() {
+      return active ? "FRAMEWORK_ACTIVATED" : "FRAMEWORK_DEACTIVATED";
+    }
+
+    @Override
+    public void writeFields(JsonFields out) {
+      out.string("framework", framework);
+    }
+  }
+
+  /** A framework suppressed offers, or revived them. */
+  record OfferSuppression(String framework, boolean suppressed) implements LogEvent {
+    @Override
+    public String type() {
+      return suppressed ? "OFFERS_SUPPRESSED" : "OFFERS_REVIVED";
+    }
+
+    @Override
+    public void writeFields(JsonFields out) {
+      out.string("framework", framework);
+    }
+  }
+
+  /** An offer of one agent's resources to one framework, for one role. */
+  record Offer(String offer, String framework, String role, String agent, Resources resources)
+      implements LogEvent {
+    @Override
+    public String type() {
+      return "OFFER";
+    }
+
+    @Override
+    public void writeFields(JsonFields out) {
+      out.string("offer", offer)
+          .string("framework", framework)
+          .string("agent", agent)
+          .string("role", role)
+          .resources("resources", resources);
+    }
+  }
+
+  /** A framework accepted an offer; what it did not use goes back with a filter. */
+  record OfferAccepted(String offer, String framework, long refuseMicros) implements LogEvent {
+    @Override
+    public String type() {
+      return "OFFER_ACCEPTED";
+    }
+
+    @Override
+    public void writeFields(JsonFields out) {
+      out.string("offer", offer)
+          .string("framework", framework)
+          .seconds("refuse_seconds", refuseMicros);
+    }
+  }
+
+  /** A framework declined an offer, filtering it for {@code refuseMicros}. */
+  record OfferDeclined(String offer, String framework, long refuseMicros) implements LogEvent {
+    @Override
+    public String type() {
+      return "OFFER_DECLINED";
+    }
+
+    @Override
+    public void writeFields(JsonFields out) {
+      out.string("offer", offer)
+          .string("framework", framework)
+          .seconds("refuse_seconds", refuseMicros);
+    }
+  }
+
+  /** The master took an offer back. */
+  record OfferRescinded(String offer, String framework, String reason) implements LogEvent {
+    @Override
+    public String type() {
+      return "OFFER_RESCINDED";
+    }
+
+    @Override
+    public void writeFields(JsonFields out) {
+      out.string("offer", offer).string("framework", framework).string("reason", reason);
+    }
+  }
+
+  /** The master launched a task on an agent. {@code submitted} is when the task became pending. */
+  record TaskLaunched(
+      String task,
+      String framework,
+      String agent,
+      String executor,
+      Resources resources,
+      long submitted)
+      implements LogEvent {
+    @Override
+    public String type() {
+      return "TASK_LAUNCHED";
+    }
+
+    @Override
+    public void writeFields(JsonFields out) {
+      out.string("task", task)
+          .string("framework", framework)
+          .string("agent", agent)
+          .string("executor", executor)
+          .resources("resources", resources)
+          .number("submitted", submitted);
+    }
+  }
+
+  /** A task changed state, as the master saw it. */
+  record TaskStatus(String task, String framework, String agent, String state, String reason)
+      implements LogEvent {
+    @Override
+    public String type() {
+      return "TASK_STATUS";
+    }
+
+    @Override
+    public void writeFields(JsonFields out) {
+      out.string("task", task)
+          .string("framework", framework)
+          .string("agent", agent)
+          .string("state", state)
+          .string("reason", reason);
+    }
+  }
+
+  /** An executor exited on an agent, with its exit status. */
+  record ExecutorExited(String executor, String framework, String agent, int status)
+      implements LogEvent {
+    @Override
+    public String type() {
+      return "EXECUTOR_EXITED";
+    }
+
+    @Override
+    public void writeFields(JsonFields out) {
+      out.string("executor", executor)
+          .string("framework", framework)
+          .string("agent", agent)
+          .number("status", status);
+    }
+  }
+
+  /** A master became the leader. */
+  record MasterElected(String master) implements LogEvent {
+    @Override
+    public String type() {
+      return "MASTER_ELECTED";
+    }
+
+    @Override
+    public void writeFields(JsonFields out) {
+      out.string("master", master);
+    }
+  }
+
+  /** An injected fault, with its parameters in the order the scenario names them. */
+  record Fault(String kind, List<Map.Entry<String, String>> parameters) implements LogEvent {
+    @Override
+    public String type() {
+      return "FAULT";
+    }
+
+    @Override
+    public void writeFields(JsonFields out) {
+      out.string("kind", kind);
+      for (Map.Entry<String, String> p : parameters) {
+        out.string(p.getKey(), p.getValue());
+      }
+    }
+  }
+
+  /** The master refused a framework's registration. */
+  record RegistrationRefused(String framework, String reason) implements LogEvent {
+    @Override
+    public String type() {
+      return "REGISTRATION_REFUSED";
+    }
+
+    @Override
+    public void writeFields(JsonFields out) {
+      out.string("framework", framework).string("reason", reason);
+    }
+  }
+}

@@ -1,0 +1,208 @@
+package io.clustersim.core.scenario;
+
+import io.clustersim.core.allocator.AllocatorOptions;
+import io.clustersim.core.cluster.MasterConfig;
+import io.clustersim.core.framework.Capability;
+import io.clustersim.core.framework.ExecutorInfo;
+import io.clustersim.core.framework.Filters;
+import io.clustersim.core.resources.Resources;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A validated scenario file: everything a run needs. See {@code spec/scenario.md} and the README.
+ *
+ * @param file where it was read from, for messages
+ * @param seed the seed of every random stream
+ * @param durationMicros stop time, or -1 to run until the workload drains
+ * @param masters number of masters (replicated when above 1)
+ * @param electionTimeoutMicros time to elect a new leader
+ * @param master master settings
+ * @param allocator allocation settings
+ * @param policy the allocation policy's name
+ * @param networkDelayMicros one-way message delay
+ * @param agents agents, expanded ({@code count} gives one entry per agent)
+ * @param frameworks frameworks
+ * @param workload trace or generator input, or null
+ * @param actions operator and framework actions, in file order
+ * @param faults injected faults, in file order
+ */
+public record Scenario(
+    String file,
+    long seed,
+    long durationMicros,
+    int masters,
+    long electionTimeoutMicros,
+    MasterConfig master,
+    AllocatorOptions allocator,
+    String policy,
+    long networkDelayMicros,
+    List<Agent> agents,
+    List<Framework> frameworks,
+    Workload workload,
+    List<Action> actions,
+    List<Fault> faults) {
+
+  /** The same scenario with another seed. */
+  public Scenario withSeed(long newSeed) {
+    return new Scenario(
+        file,
+        newSeed,
+        durationMicros,
+        masters,
+        electionTimeoutMicros,
+        master,
+        allocator,
+        policy,
+        networkDelayMicros,
+        agents,
+        frameworks,
+        workload,
+        actions,
+        faults);
+  }
+
+  /** The same scenario with another policy. */
+  public Scenario withPolicy(String newPolicy) {
+    return new Scenario(
+        file,
+        seed,
+        durationMicros,
+        masters,
+        electionTimeoutMicros,
+        master,
+        allocator,
+        newPolicy,
+        networkDelayMicros,
+        agents,
+        frameworks,
+        workload,
+        actions,
+        faults);
+  }
+
+  /**
+   * One agent.
+   *
+   * @param id agent id
+   * @param resources all its resources, reserved parts included (marked with their role)
+   * @param attributes attributes, sorted by name
+   * @param startMicros when it registers
+   */
+  public record Agent(
+      String id, Resources resources, Map<String, String> attributes, long startMicros) {}
+
+  /**
+   * One framework.
+   *
+   * @param id framework id
+   * @param role its role
+   * @param principal principal, or null
+   * @param secret secret, or null
+   * @param startMicros when it registers
+   * @param failoverTimeoutMicros how long its tasks survive its disconnection
+   * @param behaviour the built-in behaviour's name
+   * @param refuse the filter it sets on what it declines
+   * @param tasks batch work, or null
+   * @param service service work, or null
+   * @param capabilities declared capabilities
+   */
+  public record Framework(
+      String id,
+      String role,
+      String principal,
+      String secret,
+      long startMicros,
+      long failoverTimeoutMicros,
+      String behaviour,
+      Filters refuse,
+      Tasks tasks,
+      Service service,
+      Set<Capability> capabilities) {}
+
+  /**
+   * Batch work: {@code count} tasks of the same shape.
+   *
+   * @param count number of tasks
+   * @param resources per task
+   * @param durationMicros run time of each task
+   * @param maxPerOffer at most this many tasks launched on one offer
+   * @param executor a custom executor the tasks share per agent, or null
+   */
+  public record Tasks(
+      int count,
+      Resources resources,
+      long durationMicros,
+      int maxPerOffer,
+      ExecutorInfo executor) {}
+
+  /**
+   * Service work: keep {@code instances} long-running tasks up.
+   *
+   * @param instances how many to keep running
+   * @param resources per instance
+   * @param restart relaunch an instance that ends
+   */
+  public record Service(int instances, Resources resources, boolean restart) {}
+
+  /**
+   * A trace workload (read by the workloads module).
+   *
+   * @param format trace format name
+   * @param path file, directory or glob
+   * @param windowStartMicros start of the time window
+   * @param windowEndMicros end of the time window, or -1
+   * @param sample fraction of jobs kept, in (0, 1]
+   */
+  public record Workload(
+      String format, String path, long windowStartMicros, long windowEndMicros, double sample) {}
+
+  /** An operator or framework action at a given time. */
+  public sealed interface Action {
+    /** When it happens. */
+    long atMicros();
+
+    /** An agent joins. */
+    record AddAgent(long atMicros, Agent agent) implements Action {}
+
+    /** An operator removes an agent. */
+    record RemoveAgent(long atMicros, String agentId) implements Action {}
+
+    /** A role's weight changes. */
+    record SetWeight(long atMicros, String role, double weight) implements Action {}
+
+    /** A role's quota changes. */
+    record SetQuota(long atMicros, String role, Resources guarantee, Resources limit)
+        implements Action {}
+
+    /**
+     * A framework acts: {@code return_offers}, {@code decline_offers}, {@code suppress}, {@code
+     * revive}, {@code deactivate}, {@code activate}.
+     */
+    record FrameworkDoes(long atMicros, String framework, String verb, Filters refuse, String agent)
+        implements Action {}
+  }
+
+  /** An injected fault. */
+  public sealed interface Fault {
+    /** When it happens. */
+    long atMicros();
+
+    /** An agent process dies; it restarts after {@code restartAfterMicros} unless that is -1. */
+    record CrashAgent(long atMicros, String agentId, long restartAfterMicros) implements Fault {}
+
+    /** Agents are cut off from the master; the partition heals after {@code healAfterMicros}. */
+    record Partition(long atMicros, List<String> agentIds, long healAfterMicros) implements Fault {}
+
+    /** A master dies. */
+    record CrashMaster(long atMicros, String which) implements Fault {}
+
+    /** A framework's scheduler dies, restarting after {@code restartAfterMicros} unless -1. */
+    record CrashFramework(long atMicros, String frameworkId, long restartAfterMicros)
+        implements Fault {}
+
+    /** Each message is lost with probability {@code rate} until {@code untilMicros}. */
+    record DropMessages(long atMicros, double rate, long untilMicros) implements Fault {}
+  }
+}

@@ -1,0 +1,707 @@
+package io.clustersim.core.scenario;
+
+import io.clustersim.core.allocator.AllocatorOptions;
+import io.clustersim.core.allocator.Quota;
+import io.clustersim.core.allocator.RoleConfig;
+import io.clustersim.core.cluster.MasterConfig;
+import io.clustersim.core.framework.Capability;
+import io.clustersim.core.framework.ExecutorInfo;
+import io.clustersim.core.framework.Filters;
+import io.clustersim.core.kernel.SimTime;
+import io.clustersim.core.resources.Resource;
+import io.clustersim.core.resources.Resources;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Loads and validates a scenario file (YAML, or JSON for {@code .json}) as {@code spec/scenario.md}
+ * defines it. Every problem is a {@link ScenarioException} naming file, line, column and key: an
+ * unknown key, a wrong type or unit, a negative duration, a dangling reference.
+ */
+public final class ScenarioLoader {
+  private static final long SECOND = SimTime.SECONDS;
+
+  private final Set<String> policies;
+  private final Set<String> behaviours;
+
+  /** A loader that accepts these policy and behaviour names. */
+  public ScenarioLoader(Set<String> policies, Set<String> behaviours) {
+    this.policies = policies;
+    this.behaviours = behaviours;
+  }
+
+  /** Reads and validates {@code file}. */
+  public Scenario load(Path file) {
+    String name = file.toString();
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return parse(name, r, name.endsWith(".json"));
+    } catch (NoSuchFileException e) {
+      throw new ScenarioException(name + ": no such file");
+    } catch (IOException e) {
+      throw new ScenarioException(name + ": cannot read: " + e.getMessage());
+    }
+  }
+
+  /** Parses scenario text; {@code name} is used in messages. */
+  public Scenario parse(String name, String text) {
+    return parse(name, new StringReader(text), name.endsWith(".json"));
+  }
+
+  private Scenario parse(String name, Reader reader, boolean json) {
+    Node root = new SourceParser(name).parse(reader, json);
+    return new Reading(new NodeReader(name), name).scenario(root);
+  }
+
+  /** One pass over one file, collecting ids as it goes to check references. */
+  private final class Reading {
+    private final NodeReader in;
+    private final String file;
+    private final Set<String> agentIds = new LinkedHashSet<>();
+    private final Set<String> frameworkIds = new LinkedHashSet<>();
+    private final Set<String> declaredRoles = new LinkedHashSet<>();
+    private int masters = 1;
+
+    Reading(NodeReader in, String file) {
+      this.in = in;
+      this.file = file;
+    }
+
+    Scenario scenario(Node rootNode) {
+      Node.MapNode root = in.map(rootNode);
+      in.allowOnly(
+          root,
+          "seed",
+          "duration",
+          "master",
+          "allocator",
+          "network",
+          "agents",
+          "frameworks",
+          "workload",
+          "actions",
+          "faults");
+      long seed = in.integer(root, "seed", 0, Long.MIN_VALUE, Long.MAX_VALUE);
+      long duration = in.duration(root, "duration", -1);
+      Node masterNode = in.get(root, "master");
+      MasterConfig master =
+          masterNode == null ? MasterConfig.defaults() : master(in.map(masterNode));
+      long electionTimeout = 10 * SECOND;
+      if (masterNode != null) {
+        electionTimeout = in.duration(in.map(masterNode), "election_timeout", electionTimeout);
+      }
+      Node allocNode = in.get(root, "allocator");
+      Node.MapNode alloc = allocNode == null ? null : in.map(allocNode);
+      AllocatorOptions options = allocator(alloc, masterNode == null ? null : in.map(masterNode));
+      String policy = "drf";
+      if (alloc != null && in.get(alloc, "policy") != null) {
+        Node p = in.get(alloc, "policy");
+        policy = in.string(p);
+        if (!policies.contains(policy)) {
+          throw in.error(
+              p, "unknown policy '" + policy + "' (known: " + String.join(", ", policies) + ")");
+        }
+      }
+      long networkDelay = 0;
+      Node netNode = in.get(root, "network");
+      if (netNode != null) {
+        Node.MapNode net = in.map(netNode);
+        in.allowOnly(net, "delay");
+        networkDelay = in.duration(net, "delay", 0);
+      }
+      List<Scenario.Agent> agents = new ArrayList<>();
+      Node agentsNode = in.get(root, "agents");
+      if (agentsNode != null) {
+        for (Node a : in.list(agentsNode)) {
+          agents.addAll(agentGroup(a));
+        }
+      }
+      List<Scenario.Framework> frameworks = new ArrayList<>();
+      Node fwNode = in.get(root, "frameworks");
+      if (fwNode != null) {
+        for (Node f : in.list(fwNode)) {
+          frameworks.add(framework(f));
+        }
+      }
+      Scenario.Workload workload = null;
+      if (in.get(root, "workload") != null) {
+        workload = workload(in.get(root, "workload"));
+      }
+      List<Scenario.Action> actions = new ArrayList<>();
+      Node actNode = in.get(root, "actions");
+      if (actNode != null) {
+        long last = 0;
+        for (Node a : in.list(actNode)) {
+          Scenario.Action action = action(a);
+          actions.add(action);
+          last = Math.max(last, action.atMicros());
+        }
+      }
+      List<Scenario.Fault> faults = new ArrayList<>();
+      Node faultNode = in.get(root, "faults");
+      if (faultNode != null) {
+        for (Node f : in.list(faultNode)) {
+          faults.add(fault(f));
+        }
+      }
+      if (duration < 0
+          && workload == null
+          && frameworks.stream().noneMatch(f -> f.tasks() != null)) {
+        throw new ScenarioException(
+            file
+                + ": 'duration' is required unless some framework has finite work (a batch"
+                + " framework's tasks): otherwise the run would never end");
+      }
+      return new Scenario(
+          file,
+          seed,
+          duration,
+          masters,
+          electionTimeout,
+          master,
+          options,
+          policy,
+          networkDelay,
+          List.copyOf(agents),
+          List.copyOf(frameworks),
+          workload,
+          List.copyOf(actions),
+          List.copyOf(faults));
+    }
+
+    private MasterConfig master(Node.MapNode m) {
+      in.allowOnly(
+          m,
+          "allocation_interval",
+          "offer_timeout",
+          "agent_ping_timeout",
+          "max_agent_ping_timeouts",
+          "masters",
+          "election_timeout",
+          "credentials",
+          "acls",
+          "agent_reregister_timeout");
+      MasterConfig d = MasterConfig.defaults();
+      long offerTimeout = SimTime.NEVER;
+      if (in.get(m, "offer_timeout") != null) {
+        offerTimeout = in.duration(in.get(m, "offer_timeout"));
+        if (offerTimeout == 0) {
+          throw in.error(in.get(m, "offer_timeout"), "must be positive (use null for no timeout)");
+        }
+      }
+      long ping = in.duration(m, "agent_ping_timeout", d.agentPingTimeoutMicros());
+      if (ping < SECOND || ping > 15 * 60 * SECOND) {
+        throw in.error(in.get(m, "agent_ping_timeout"), "must be between 1s and 15m, as in Mesos");
+      }
+      int maxPings =
+          (int) in.integer(m, "max_agent_ping_timeouts", d.maxAgentPingTimeouts(), 1, 1_000_000);
+      masters = (int) in.integer(m, "masters", 1, 1, 99);
+      long reregister =
+          in.duration(m, "agent_reregister_timeout", d.agentReregisterTimeoutMicros());
+      if (reregister < 600 * SECOND) {
+        throw in.error(in.get(m, "agent_reregister_timeout"), "must be at least 10m, as in Mesos");
+      }
+      Map<String, String> credentials = new TreeMap<>();
+      if (in.get(m, "credentials") != null) {
+        for (Node c : in.list(in.get(m, "credentials"))) {
+          Node.MapNode cm = in.map(c);
+          in.allowOnly(cm, "principal", "secret");
+          String principal = in.string(in.require(cm, "principal"));
+          if (credentials.put(principal, in.string(in.require(cm, "secret"))) != null) {
+            throw in.error(c, "duplicate credentials for principal '" + principal + "'");
+          }
+        }
+      }
+      Map<String, List<String>> acls = new TreeMap<>();
+      if (in.get(m, "acls") != null) {
+        for (Node a : in.list(in.get(m, "acls"))) {
+          Node.MapNode am = in.map(a);
+          in.allowOnly(am, "principal", "roles");
+          String principal = in.string(in.require(am, "principal"));
+          acls.computeIfAbsent(principal, p -> new ArrayList<>())
+              .addAll(in.strings(in.require(am, "roles")));
+        }
+      }
+      return new MasterConfig(offerTimeout, ping, maxPings, reregister, credentials, acls);
+    }
+
+    private AllocatorOptions allocator(Node.MapNode a, Node.MapNode masterNode) {
+      AllocatorOptions d = AllocatorOptions.defaults();
+      long interval = d.allocationIntervalMicros();
+      if (masterNode != null && in.get(masterNode, "allocation_interval") != null) {
+        interval = in.duration(in.get(masterNode, "allocation_interval"));
+        if (interval == 0) {
+          throw in.error(in.get(masterNode, "allocation_interval"), "must be positive");
+        }
+      }
+      if (a == null) {
+        return new AllocatorOptions(interval, d.minAllocatable(), List.of(), List.of(), true);
+      }
+      in.allowOnly(
+          a,
+          "policy",
+          "min_allocatable",
+          "roles",
+          "fair_sharing_excluded_resource_names",
+          "filter_gpu_resources");
+      List<Resources> minAllocatable = d.minAllocatable();
+      Node min = in.get(a, "min_allocatable");
+      if (min != null) {
+        minAllocatable = new ArrayList<>();
+        if (min instanceof Node.ListNode) {
+          // A list of quantity sets: an offer must contain all of at least one set.
+          for (Node set : in.list(min)) {
+            minAllocatable.add(in.resources(set, Resource.UNRESERVED));
+          }
+        } else {
+          // A single mapping reads like Mesos's default flag cpus:0.01|mem:32: each entry suffices.
+          for (Map.Entry<String, Node> e : in.map(min).entries().entrySet()) {
+            minAllocatable.add(
+                in.resources(
+                    new Node.MapNode(
+                        e.getValue().line(),
+                        e.getValue().column(),
+                        e.getValue().path(),
+                        Map.of(e.getKey(), e.getValue())),
+                    Resource.UNRESERVED));
+          }
+        }
+      }
+      List<RoleConfig> roles = new ArrayList<>();
+      if (in.get(a, "roles") != null) {
+        for (Node r : in.list(in.get(a, "roles"))) {
+          roles.add(role(r));
+        }
+      }
+      List<String> excluded =
+          in.get(a, "fair_sharing_excluded_resource_names") == null
+              ? List.of()
+              : in.strings(in.get(a, "fair_sharing_excluded_resource_names"));
+      boolean filterGpus =
+          in.get(a, "filter_gpu_resources") == null || in.bool(in.get(a, "filter_gpu_resources"));
+      return new AllocatorOptions(
+          interval, List.copyOf(minAllocatable), List.copyOf(roles), excluded, filterGpus);
+    }
+
+    private RoleConfig role(Node n) {
+      Node.MapNode m = in.map(n);
+      in.allowOnly(m, "name", "weight", "quota");
+      Node nameNode = in.require(m, "name");
+      String name = roleName(nameNode);
+      if (!declaredRoles.add(name)) {
+        throw in.error(nameNode, "role '" + name + "' is declared twice");
+      }
+      double weight = in.get(m, "weight") == null ? 1.0 : in.number(in.get(m, "weight"), 1e-9, 1e9);
+      Quota quota = Quota.NONE;
+      if (in.get(m, "quota") != null) {
+        quota = quota(in.map(in.get(m, "quota")));
+      }
+      return new RoleConfig(name, weight, quota);
+    }
+
+    private Quota quota(Node.MapNode q) {
+      in.allowOnly(q, "guarantee", "limit", "role", "at");
+      Resources guarantee =
+          in.get(q, "guarantee") == null
+              ? Resources.EMPTY
+              : in.resources(in.get(q, "guarantee"), Resource.UNRESERVED);
+      Resources limit =
+          in.get(q, "limit") == null
+              ? Resources.EMPTY
+              : in.resources(in.get(q, "limit"), Resource.UNRESERVED);
+      for (String name : guarantee.scalarNames()) {
+        if (limit.scalarNames().contains(name) && limit.milli(name) < guarantee.milli(name)) {
+          throw in.error(q, "the limit of " + name + " is below its guarantee");
+        }
+      }
+      return new Quota(guarantee, limit);
+    }
+
+    private String roleName(Node n) {
+      String role = in.string(n);
+      if (role.isEmpty()
+          || role.equals(".")
+          || role.equals("..")
+          || role.startsWith("-")
+          || role.startsWith("/")
+          || role.endsWith("/")
+          || role.contains("//")
+          || role.chars().anyMatch(Character::isWhitespace)) {
+        throw in.error(n, "'" + role + "' is not a valid role name");
+      }
+      return role;
+    }
+
+    private void checkRoleDeclared(Node n, String role) {
+      if (!declaredRoles.isEmpty() && !declaredRoles.contains(role) && !role.equals("*")) {
+        throw in.error(
+            n,
+            "role '"
+                + role
+                + "' is not declared in allocator.roles (declared: "
+                + String.join(", ", declaredRoles)
+                + ")");
+      }
+    }
+
+    private List<Scenario.Agent> agentGroup(Node n) {
+      Node.MapNode m = in.map(n);
+      in.allowOnly(m, "id", "count", "resources", "reserved", "attributes", "start");
+      Node idNode = in.require(m, "id");
+      String id = in.string(idNode);
+      int count = (int) in.integer(m, "count", 1, 1, 10_000_000);
+      Resources resources = in.resources(in.require(m, "resources"), Resource.UNRESERVED);
+      Node reservedNode = in.get(m, "reserved");
+      if (reservedNode != null) {
+        Resources reserved = Resources.EMPTY;
+        for (Map.Entry<String, Node> e : in.map(reservedNode).entries().entrySet()) {
+          String role = e.getKey();
+          if (role.equals("*")) {
+            throw in.error(e.getValue(), "'*' means unreserved and cannot hold a reservation");
+          }
+          reserved = reserved.plus(in.resources(e.getValue(), role));
+        }
+        Resources asUnreserved = reserved.toUnreserved();
+        if (!resources.contains(asUnreserved)) {
+          throw in.error(
+              reservedNode,
+              "reservations " + asUnreserved + " exceed the agent's resources " + resources);
+        }
+        resources = resources.minus(asUnreserved).plus(reserved);
+      }
+      Map<String, String> attributes = new TreeMap<>();
+      if (in.get(m, "attributes") != null) {
+        for (Map.Entry<String, Node> e : in.map(in.get(m, "attributes")).entries().entrySet()) {
+          attributes.put(e.getKey(), in.string(e.getValue()));
+        }
+      }
+      long start = in.duration(m, "start", 0);
+      List<Scenario.Agent> out = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        String agentId = count == 1 ? id : id + "-" + i;
+        if (!agentIds.add(agentId)) {
+          throw in.error(idNode, "agent id '" + agentId + "' is used twice");
+        }
+        out.add(new Scenario.Agent(agentId, resources, new TreeMap<>(attributes), start));
+      }
+      return out;
+    }
+
+    private Scenario.Framework framework(Node n) {
+      Node.MapNode m = in.map(n);
+      in.allowOnly(
+          m,
+          "id",
+          "role",
+          "principal",
+          "secret",
+          "start",
+          "failover_timeout",
+          "behaviour",
+          "refuse_seconds",
+          "tasks",
+          "service",
+          "capabilities");
+      Node idNode = in.require(m, "id");
+      String id = in.string(idNode);
+      if (!frameworkIds.add(id)) {
+        throw in.error(idNode, "framework id '" + id + "' is used twice");
+      }
+      String role = "*";
+      if (in.get(m, "role") != null) {
+        role = roleName(in.get(m, "role"));
+        checkRoleDeclared(in.get(m, "role"), role);
+      }
+      Node behaviourNode = in.require(m, "behaviour");
+      String behaviour = in.string(behaviourNode);
+      if (!behaviours.contains(behaviour)) {
+        throw in.error(
+            behaviourNode,
+            "unknown behaviour '" + behaviour + "' (known: " + String.join(", ", behaviours) + ")");
+      }
+      Filters refuse = Filters.DEFAULT;
+      if (in.get(m, "refuse_seconds") != null) {
+        refuse = Filters.refuseSeconds(in.number(in.get(m, "refuse_seconds"), 0, 1e12));
+      }
+      Scenario.Tasks tasks = null;
+      if (in.get(m, "tasks") != null) {
+        tasks = tasks(in.map(in.get(m, "tasks")));
+      }
+      Scenario.Service service = null;
+      if (in.get(m, "service") != null) {
+        service = service(in.map(in.get(m, "service")));
+      }
+      if (behaviour.equals("batch") && tasks == null) {
+        throw in.error(behaviourNode, "behaviour 'batch' needs a 'tasks' section");
+      }
+      if (behaviour.equals("service") && service == null) {
+        throw in.error(behaviourNode, "behaviour 'service' needs a 'service' section");
+      }
+      if (tasks != null && !behaviour.equals("batch")) {
+        throw in.error(in.get(m, "tasks"), "'tasks' is only used by behaviour 'batch'");
+      }
+      if (service != null && !behaviour.equals("service")) {
+        throw in.error(in.get(m, "service"), "'service' is only used by behaviour 'service'");
+      }
+      Set<Capability> caps = EnumSet.noneOf(Capability.class);
+      if (in.get(m, "capabilities") != null) {
+        for (Node c : in.list(in.get(m, "capabilities"))) {
+          try {
+            caps.add(Capability.valueOf(in.string(c)));
+          } catch (IllegalArgumentException e) {
+            throw in.error(
+                c, "unknown capability '" + in.string(c) + "' (known: " + capabilityNames() + ")");
+          }
+        }
+      }
+      return new Scenario.Framework(
+          id,
+          role,
+          in.string(m, "principal", null),
+          in.string(m, "secret", null),
+          in.duration(m, "start", 0),
+          in.duration(m, "failover_timeout", 0),
+          behaviour,
+          refuse,
+          tasks,
+          service,
+          Set.copyOf(caps));
+    }
+
+    private String capabilityNames() {
+      List<String> names = new ArrayList<>();
+      for (Capability c : Capability.values()) {
+        names.add(c.name());
+      }
+      return String.join(", ", names);
+    }
+
+    private Scenario.Tasks tasks(Node.MapNode t) {
+      in.allowOnly(t, "count", "resources", "duration", "max_per_offer", "executor");
+      int count = (int) in.integer(in.require(t, "count"), 0, 100_000_000);
+      Resources resources = in.resources(in.require(t, "resources"), Resource.UNRESERVED);
+      if (resources.isEmpty()) {
+        throw in.error(in.require(t, "resources"), "a task needs some resources");
+      }
+      long duration = in.duration(in.require(t, "duration"));
+      int maxPerOffer =
+          (int) in.integer(t, "max_per_offer", Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
+      ExecutorInfo executor = null;
+      if (in.get(t, "executor") != null) {
+        Node.MapNode e = in.map(in.get(t, "executor"));
+        in.allowOnly(e, "id", "resources");
+        executor =
+            new ExecutorInfo(
+                in.string(in.require(e, "id")),
+                in.get(e, "resources") == null
+                    ? Resources.EMPTY
+                    : in.resources(in.get(e, "resources"), Resource.UNRESERVED));
+      }
+      return new Scenario.Tasks(count, resources, duration, maxPerOffer, executor);
+    }
+
+    private Scenario.Service service(Node.MapNode s) {
+      in.allowOnly(s, "instances", "resources", "restart");
+      int instances = (int) in.integer(in.require(s, "instances"), 0, 10_000_000);
+      Resources resources = in.resources(in.require(s, "resources"), Resource.UNRESERVED);
+      if (resources.isEmpty()) {
+        throw in.error(in.require(s, "resources"), "an instance needs some resources");
+      }
+      boolean restart = in.get(s, "restart") == null || in.bool(in.get(s, "restart"));
+      return new Scenario.Service(instances, resources, restart);
+    }
+
+    private Scenario.Workload workload(Node n) {
+      Node.MapNode m = in.map(n);
+      in.allowOnly(m, "trace");
+      Node.MapNode t = in.map(in.require(m, "trace"));
+      in.allowOnly(t, "format", "path", "window", "sample");
+      String format = in.string(in.require(t, "format"));
+      String path = in.string(in.require(t, "path"));
+      long from = 0;
+      long to = -1;
+      if (in.get(t, "window") != null) {
+        List<Node> w = in.list(in.get(t, "window"));
+        if (w.size() != 2) {
+          throw in.error(in.get(t, "window"), "a window is [start, end]");
+        }
+        from = in.duration(w.get(0));
+        to = in.duration(w.get(1));
+        if (to <= from) {
+          throw in.error(in.get(t, "window"), "the window's end must be after its start");
+        }
+      }
+      double sample =
+          in.get(t, "sample") == null ? 1.0 : in.number(in.get(t, "sample"), 1e-12, 1.0);
+      throw in.error(
+          n,
+          "trace workloads ("
+              + format
+              + ") are not supported by this version yet; use frameworks with built-in behaviours"
+              + " (window "
+              + SimTime.format(from)
+              + ".."
+              + SimTime.format(to)
+              + ", sample "
+              + sample
+              + ", path "
+              + path
+              + ")");
+    }
+
+    private long at(Node.MapNode m) {
+      return in.duration(in.require(m, "at"));
+    }
+
+    private Scenario.Action action(Node n) {
+      Node.MapNode m = in.map(n);
+      long at = at(m);
+      if (in.get(m, "add_agent") != null) {
+        in.allowOnly(m, "at", "add_agent");
+        Node.MapNode spec = in.map(in.get(m, "add_agent"));
+        List<Scenario.Agent> group = agentGroup(spec);
+        if (group.size() != 1) {
+          throw in.error(spec, "add_agent adds one agent; leave out 'count'");
+        }
+        Scenario.Agent a = group.get(0);
+        return new Scenario.Action.AddAgent(
+            at, new Scenario.Agent(a.id(), a.resources(), a.attributes(), at));
+      }
+      if (in.get(m, "remove_agent") != null) {
+        in.allowOnly(m, "at", "remove_agent");
+        return new Scenario.Action.RemoveAgent(at, agentRef(in.get(m, "remove_agent")));
+      }
+      if (in.get(m, "set_weight") != null) {
+        in.allowOnly(m, "at", "set_weight");
+        Node.MapNode w = in.map(in.get(m, "set_weight"));
+        in.allowOnly(w, "role", "weight");
+        Node roleNode = in.require(w, "role");
+        String role = roleName(roleNode);
+        checkRoleDeclared(roleNode, role);
+        return new Scenario.Action.SetWeight(
+            at, role, in.number(in.require(w, "weight"), 1e-9, 1e9));
+      }
+      if (in.get(m, "set_quota") != null) {
+        in.allowOnly(m, "at", "set_quota");
+        Node.MapNode q = in.map(in.get(m, "set_quota"));
+        Node roleNode = in.require(q, "role");
+        String role = roleName(roleNode);
+        checkRoleDeclared(roleNode, role);
+        Quota quota = quota(q);
+        return new Scenario.Action.SetQuota(at, role, quota.guarantee(), quota.limit());
+      }
+      if (in.get(m, "framework") != null) {
+        in.allowOnly(m, "at", "framework", "do", "refuse_seconds", "agent");
+        String fw = frameworkRef(in.get(m, "framework"));
+        Node verbNode = in.require(m, "do");
+        String verb = in.string(verbNode);
+        List<String> verbs =
+            List.of(
+                "return_offers", "decline_offers", "suppress", "revive", "deactivate", "activate");
+        if (!verbs.contains(verb)) {
+          throw in.error(
+              verbNode,
+              "unknown framework action '" + verb + "' (known: " + String.join(", ", verbs) + ")");
+        }
+        if (!verb.equals("decline_offers")) {
+          for (String k : List.of("refuse_seconds", "agent")) {
+            if (in.get(m, k) != null) {
+              throw in.error(in.get(m, k), "'" + k + "' goes only with do: decline_offers");
+            }
+          }
+        }
+        Filters refuse = Filters.DEFAULT;
+        if (in.get(m, "refuse_seconds") != null) {
+          refuse = Filters.refuseSeconds(in.number(in.get(m, "refuse_seconds"), 0, 1e12));
+        }
+        String agent = in.get(m, "agent") == null ? null : agentRef(in.get(m, "agent"));
+        return new Scenario.Action.FrameworkDoes(at, fw, verb, refuse, agent);
+      }
+      throw in.error(
+          n, "an action needs one of: add_agent, remove_agent, set_weight, set_quota, framework");
+    }
+
+    private Scenario.Fault fault(Node n) {
+      Node.MapNode m = in.map(n);
+      long at = at(m);
+      if (in.get(m, "crash_agent") != null) {
+        in.allowOnly(m, "at", "crash_agent", "restart_after");
+        return new Scenario.Fault.CrashAgent(
+            at, agentRef(in.get(m, "crash_agent")), in.duration(m, "restart_after", -1));
+      }
+      if (in.get(m, "partition") != null) {
+        in.allowOnly(m, "at", "partition", "heal_after");
+        List<String> ids = new ArrayList<>();
+        for (Node a : in.list(in.get(m, "partition"))) {
+          ids.add(agentRef(a));
+        }
+        return new Scenario.Fault.Partition(at, List.copyOf(ids), in.duration(m, "heal_after", -1));
+      }
+      if (in.get(m, "crash_master") != null) {
+        in.allowOnly(m, "at", "crash_master");
+        Node which = in.get(m, "crash_master");
+        throw in.error(
+            which,
+            "crash_master is not supported by this version yet (master failover is planned);"
+                + " remove this fault");
+      }
+      if (in.get(m, "crash_framework") != null) {
+        in.allowOnly(m, "at", "crash_framework", "restart_after");
+        frameworkRef(in.get(m, "crash_framework"));
+        throw in.error(
+            in.get(m, "crash_framework"),
+            "crash_framework is not supported by this version yet (framework failover is"
+                + " planned); remove this fault");
+      }
+      if (in.get(m, "drop_messages") != null) {
+        in.allowOnly(m, "at", "drop_messages", "until");
+        double rate = in.number(in.get(m, "drop_messages"), 0, 1);
+        long until = in.duration(m, "until", SimTime.NEVER);
+        if (until != SimTime.NEVER && until <= at) {
+          throw in.error(in.get(m, "until"), "'until' must be after 'at'");
+        }
+        return new Scenario.Fault.DropMessages(at, rate, until);
+      }
+      throw in.error(
+          n,
+          "a fault needs one of: crash_agent, partition, crash_master, crash_framework,"
+              + " drop_messages");
+    }
+
+    private String agentRef(Node n) {
+      String id = in.string(n);
+      if (!agentIds.contains(id)) {
+        throw in.error(n, "no agent '" + id + "' is declared (agents: " + preview(agentIds) + ")");
+      }
+      return id;
+    }
+
+    private String frameworkRef(Node n) {
+      String id = in.string(n);
+      if (!frameworkIds.contains(id)) {
+        throw in.error(
+            n, "no framework '" + id + "' is declared (frameworks: " + preview(frameworkIds) + ")");
+      }
+      return id;
+    }
+
+    private String preview(Set<String> ids) {
+      List<String> list = new ArrayList<>(ids);
+      if (list.size() > 8) {
+        return String.join(", ", list.subList(0, 8)) + ", ... " + (list.size() - 8) + " more";
+      }
+      return list.isEmpty() ? "none" : String.join(", ", list);
+    }
+  }
+}

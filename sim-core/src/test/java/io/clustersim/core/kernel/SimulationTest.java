@@ -1,0 +1,107 @@
+package io.clustersim.core.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SimulationTest {
+  @Test
+  void eventsRunByTimeThenPriorityThenSchedulingOrder() {
+    Simulation sim = new Simulation();
+    List<String> ran = new ArrayList<>();
+    sim.schedule(20, Simulation.PRIORITY_INPUT, () -> ran.add("t20"));
+    sim.schedule(10, Simulation.PRIORITY_TIMER, () -> ran.add("t10-timer"));
+    sim.schedule(10, Simulation.PRIORITY_INPUT, () -> ran.add("t10-input-a"));
+    sim.schedule(10, Simulation.PRIORITY_MESSAGE, () -> ran.add("t10-message"));
+    sim.schedule(10, Simulation.PRIORITY_INPUT, () -> ran.add("t10-input-b"));
+    sim.runUntilDrained();
+    assertEquals(List.of("t10-input-a", "t10-input-b", "t10-message", "t10-timer", "t20"), ran);
+    assertEquals(20, sim.now());
+    assertEquals(5, sim.processed());
+  }
+
+  @Test
+  void anEventScheduledForNowWithHigherPriorityRunsBeforeLaterTimers() {
+    // A message sent by a timer at the same instant is delivered before the next timer.
+    Simulation sim = new Simulation();
+    List<String> ran = new ArrayList<>();
+    sim.schedule(
+        5,
+        Simulation.PRIORITY_TIMER,
+        () -> {
+          ran.add("timer1");
+          sim.after(0, Simulation.PRIORITY_MESSAGE, () -> ran.add("message"));
+        });
+    sim.schedule(5, Simulation.PRIORITY_TIMER, () -> ran.add("timer2"));
+    sim.runUntilDrained();
+    assertEquals(List.of("timer1", "message", "timer2"), ran);
+  }
+
+  @Test
+  void manyEqualKeysKeepFifoOrderThroughHeapReorganisation() {
+    Simulation sim = new Simulation();
+    List<Integer> ran = new ArrayList<>();
+    for (int i = 0; i < 5000; i++) {
+      int n = i;
+      sim.schedule(7, Simulation.PRIORITY_MESSAGE, () -> ran.add(n));
+    }
+    sim.runUntilDrained();
+    for (int i = 0; i < 5000; i++) {
+      assertEquals(i, ran.get(i));
+    }
+  }
+
+  @Test
+  void runUntilStopsAtTheLimitAndAdvancesTheClock() {
+    Simulation sim = new Simulation();
+    List<Long> ran = new ArrayList<>();
+    for (long t : new long[] {5, 10, 15}) {
+      sim.schedule(t, Simulation.PRIORITY_INPUT, () -> ran.add(t));
+    }
+    sim.runUntil(10);
+    assertEquals(List.of(5L, 10L), ran);
+    assertEquals(10, sim.now());
+    sim.runUntil(12);
+    assertEquals(12, sim.now());
+    assertEquals(1, sim.pending());
+  }
+
+  @Test
+  void runUntilPredicateStopsRightAfterTheEventThatSatisfiesIt() {
+    Simulation sim = new Simulation();
+    int[] count = {0};
+    for (int t = 1; t <= 10; t++) {
+      sim.schedule(t, Simulation.PRIORITY_INPUT, () -> count[0]++);
+    }
+    assertTrue(sim.runUntil(() -> count[0] == 4, 100));
+    assertEquals(4, sim.now());
+    assertFalse(sim.runUntil(() -> count[0] == 99, 6));
+    assertEquals(6, count[0]);
+  }
+
+  @Test
+  void cancelledEventsDoNotRun() {
+    Simulation sim = new Simulation();
+    List<String> ran = new ArrayList<>();
+    Simulation.Event e = sim.schedule(3, Simulation.PRIORITY_TIMER, () -> ran.add("cancelled"));
+    sim.schedule(4, Simulation.PRIORITY_TIMER, () -> ran.add("kept"));
+    e.cancel();
+    sim.runUntilDrained();
+    assertEquals(List.of("kept"), ran);
+    assertEquals(1, sim.processed());
+  }
+
+  @Test
+  void schedulingInThePastOrWithNegativeDelayIsRejected() {
+    Simulation sim = new Simulation();
+    sim.schedule(10, Simulation.PRIORITY_INPUT, () -> {});
+    sim.runUntilDrained();
+    assertThrows(IllegalArgumentException.class, () -> sim.schedule(9, 0, () -> {}));
+    assertThrows(IllegalArgumentException.class, () -> sim.after(-1, 0, () -> {}));
+  }
+}

@@ -1,0 +1,57 @@
+package io.clustersim.core.log;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.clustersim.core.kernel.Simulation;
+import io.clustersim.core.resources.Ranges;
+import io.clustersim.core.resources.Resource;
+import io.clustersim.core.resources.Resources;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EventLogTest {
+  @Test
+  void writesCanonicalLinesAndDigestsTheirBytes() throws Exception {
+    Simulation sim = new Simulation();
+    EventLog log = new EventLog(sim);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    log.writeTo(out);
+    Resources res =
+        Resources.of(
+            new Resource("cpus", "*", false, 1500, null),
+            new Resource("cpus", "analytics", false, 2000, null),
+            new Resource("ports", "*", false, 0, Ranges.parse("31000-31001")));
+    log.emit(new LogEvent.AgentAdded("a-0", res));
+    sim.schedule(2_500_000, 0, () -> log.emit(new LogEvent.OfferDeclined("o-1", "etl", 5_000_000)));
+    sim.runUntilDrained();
+    String expected =
+        "{\"t\":0,\"seq\":0,\"type\":\"AGENT_ADDED\",\"agent\":\"a-0\",\"resources\":"
+            + "{\"cpus\":1.5,\"cpus(analytics)\":2,\"ports\":\"31000-31001\"}}\n"
+            + "{\"t\":2500000,\"seq\":1,\"type\":\"OFFER_DECLINED\",\"offer\":\"o-1\","
+            + "\"framework\":\"etl\",\"refuse_seconds\":5}\n";
+    assertEquals(expected, out.toString(StandardCharsets.UTF_8));
+    String sha =
+        HexFormat.of()
+            .formatHex(
+                MessageDigest.getInstance("SHA-256")
+                    .digest(expected.getBytes(StandardCharsets.UTF_8)));
+    assertEquals(sha, log.digest());
+  }
+
+  @Test
+  void listenersSeeEveryEventWithItsSequenceNumber() {
+    Simulation sim = new Simulation();
+    EventLog log = new EventLog(sim);
+    StringBuilder seen = new StringBuilder();
+    log.addListener((t, seq, e) -> seen.append(seq).append(e.type()).append(';'));
+    log.emit(new LogEvent.MasterElected("m"));
+    log.emit(new LogEvent.Fault("partition", List.of(Map.entry("agents", "a"))));
+    assertEquals("0MASTER_ELECTED;1FAULT;", seen.toString());
+    assertEquals(2, log.size());
+  }
+}
