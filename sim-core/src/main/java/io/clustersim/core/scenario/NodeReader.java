@@ -16,6 +16,9 @@ final class NodeReader {
   private static final Pattern DURATION =
       Pattern.compile("(-?[0-9]+(?:\\.[0-9]+)?)\\s*(us|ms|s|m|h|d|w)");
 
+  /** Resources that are always scalars, so a string there is a mistake rather than ranges. */
+  private static final List<String> SCALARS = List.of("cpus", "mem", "disk", "gpus");
+
   private final String file;
 
   NodeReader(String file) {
@@ -192,11 +195,14 @@ final class NodeReader {
       }
       Node.ScalarNode s = scalar(v);
       Resource r;
-      if (s.kind() == Node.Kind.STRING) {
+      if (s.kind() == Node.Kind.STRING && SCALARS.contains(name)) {
+        throw error(v, "expected a number, found " + Node.describe(v));
+      } else if (s.kind() == Node.Kind.STRING) {
         try {
           r = new Resource(name, role, false, 0, Ranges.parse(s.text()));
         } catch (IllegalArgumentException ex) {
-          throw error(v, ex.getMessage());
+          throw error(
+              v, "expected a number, or ranges such as \"31000-32000\", found " + Node.describe(v));
         }
       } else {
         double amount = number(v, 0, 1e15);
