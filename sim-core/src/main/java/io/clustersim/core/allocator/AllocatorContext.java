@@ -20,7 +20,7 @@ public record AllocatorContext(
   }
 
   /** Runs {@code action} after {@code delayMicros}, ordered among the master's timers. */
-  public Simulation.Event after(long delayMicros, Runnable action) {
+  public long after(long delayMicros, Runnable action) {
     return simulation.after(delayMicros, Simulation.PRIORITY_TIMER, action);
   }
 }

@@ -20,7 +20,7 @@ final class AgentEntry {
 
   boolean ponged;
   int missedPings;
-  Simulation.Event pingTimer;
+  long pingTimer = Simulation.NO_EVENT;
 
   AgentEntry(AgentInfo info, Resources total) {
     this.info = info;

@@ -28,7 +28,7 @@ public final class AgentProcess implements Endpoint {
   private final Map<String, Integer> executorTasks = new LinkedHashMap<>();
   private boolean up;
 
-  private record RunningTask(String frameworkId, TaskInfo info, Simulation.Event completion) {}
+  private record RunningTask(String frameworkId, TaskInfo info, long completion) {}
 
   /** An agent that is not started yet. */
   public AgentProcess(
@@ -70,9 +70,7 @@ public final class AgentProcess implements Endpoint {
   public void crash() {
     up = false;
     for (RunningTask t : tasks.values()) {
-      if (t.completion() != null) {
-        t.completion().cancel();
-      }
+      sim.cancel(t.completion());
     }
     tasks.clear();
     executorTasks.clear();
@@ -116,7 +114,7 @@ public final class AgentProcess implements Endpoint {
     status(frameworkId, task, TaskState.TASK_STARTING, null);
     status(frameworkId, task, TaskState.TASK_RUNNING, null);
     String key = frameworkId + "/" + task.id();
-    Simulation.Event completion = null;
+    long completion = Simulation.NO_EVENT;
     if (task.durationMicros() >= 0) {
       completion =
           sim.after(
@@ -133,9 +131,7 @@ public final class AgentProcess implements Endpoint {
   }
 
   private void end(RunningTask t, TaskState state, String reason) {
-    if (t.completion() != null) {
-      t.completion().cancel();
-    }
+    sim.cancel(t.completion());
     tasks.remove(t.frameworkId() + "/" + t.info().id());
     status(t.frameworkId(), t.info(), state, reason);
     String execId = executorId(t.info());

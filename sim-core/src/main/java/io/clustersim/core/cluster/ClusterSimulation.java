@@ -12,6 +12,7 @@ import io.clustersim.core.log.EventListener;
 import io.clustersim.core.log.EventLog;
 import io.clustersim.core.log.LogEvent;
 import io.clustersim.core.net.Network;
+import io.clustersim.core.resources.ResourceException;
 import io.clustersim.core.scenario.Scenario;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -239,10 +240,15 @@ public final class ClusterSimulation {
    */
   public RunResult run() {
     boolean drained = false;
-    if (scenario.durationMicros() >= 0) {
-      sim.runUntil(scenario.durationMicros());
-    } else {
-      drained = sim.runUntil(this::drained, DRAIN_LIMIT);
+    try {
+      if (scenario.durationMicros() >= 0) {
+        sim.runUntil(scenario.durationMicros());
+      } else {
+        drained = sim.runUntil(this::drained, DRAIN_LIMIT);
+      }
+    } catch (ResourceException e) {
+      // Arithmetic that would go negative anywhere in the books is a broken invariant too.
+      throw new InvariantViolation(Math.max(0, log.size() - 1), e.getMessage());
     }
     master.checkConservation();
     return new RunResult(

@@ -85,9 +85,9 @@ public final class Master implements Endpoint {
       }
       String offerId = "o-" + nextOfferId++;
       agent.offered = agent.offered.plus(a.resources());
-      Simulation.Event timeout =
+      long timeout =
           config.offerTimeoutMicros() == SimTime.NEVER
-              ? null
+              ? Simulation.NO_EVENT
               : sim.after(
                   config.offerTimeoutMicros(),
                   Simulation.PRIORITY_TIMER,
@@ -198,9 +198,7 @@ public final class Master implements Endpoint {
     if (agent == null) {
       return;
     }
-    if (agent.pingTimer != null) {
-      agent.pingTimer.cancel();
-    }
+    sim.cancel(agent.pingTimer);
     // As Mesos: the allocator forgets the agent first, so nothing on it is ever offered again.
     allocator.removeAgent(agentId);
     log.emit(new LogEvent.AgentRemoved(agentId, reason));
@@ -471,9 +469,7 @@ public final class Master implements Endpoint {
   /** Removes an outstanding offer from the books, leaving its resources to the caller. */
   private void takeOffer(OfferEntry o) {
     offers.remove(o.id());
-    if (o.timeout() != null) {
-      o.timeout().cancel();
-    }
+    sim.cancel(o.timeout());
     FrameworkEntry fw = frameworks.get(o.frameworkId());
     if (fw != null) {
       fw.offers.remove(o.id());

@@ -1,6 +1,5 @@
 package io.clustersim.core.cluster;
 
-import io.clustersim.core.kernel.Simulation;
 import io.clustersim.core.resources.Resources;
 
 /** An outstanding offer at the master. */
@@ -10,4 +9,4 @@ record OfferEntry(
     String role,
     String agentId,
     Resources resources,
-    Simulation.Event timeout) {}
+    long timeout) {}

@@ -4,13 +4,19 @@ import java.util.Arrays;
 import java.util.function.BooleanSupplier;
 
 /**
- * The discrete-event kernel: an integer-microsecond clock and a binary heap of pending events.
+ * The discrete-event kernel: an integer-microsecond clock and a heap of pending events.
  *
  * <p>Events are ordered by (time, priority, sequence number). The sequence number is assigned at
  * scheduling time, so events due at the same instant with the same priority run in the order they
  * were scheduled, on every machine. Nothing here reads the wall clock.
  *
- * <p>Cost: {@link #schedule} and one {@link #step} are O(log pending events).
+ * <p>Layout, for speed: a 4-ary heap of two longs per event, {@code time} and {@code order =
+ * priority | sequence | slot}, so the four children of a node share one 64-byte cache line and a
+ * sift never follows a pointer. The slot (the low {@value #SLOT_BITS} bits, which never decide the
+ * order because sequence numbers are unique) says where the event's action waits. No object is
+ * allocated per event. When sequence numbers run out, the pending events are renumbered in order.
+ *
+ * <p>Cost: {@link #schedule}, {@link #cancel} and one {@link #step} are O(log pending events).
  */
 public final class Simulation {
   /** Scenario inputs: agents, then frameworks, then actions, then faults, in file order. */
@@ -22,36 +28,39 @@ public final class Simulation {
   /** The master's own timers: allocation ticks, filter expiry, pings, offer timeouts. */
   public static final int PRIORITY_TIMER = 2;
 
-  private static final int PRIORITY_BITS = 8;
-  private static final long MAX_SEQ = (1L << (63 - PRIORITY_BITS)) - 1;
+  /** An id that names no event; cancelling it does nothing. */
+  public static final long NO_EVENT = -1;
 
-  private Event[] heap = new Event[1024];
+  /** Most events that can be pending at once. */
+  public static final int MAX_PENDING = 1 << 24;
+
+  private static final int SLOT_BITS = 24;
+  private static final long SLOT_MASK = (1L << SLOT_BITS) - 1;
+  private static final int PRIORITY_SHIFT = 61;
+  private static final Runnable CANCELLED = () -> {};
+
+  private final int seqBits;
+  private final long seqMask;
+  private long[] keys = new long[2 * 1024];
   private int size;
+  private Runnable[] actions = new Runnable[1024];
+  private int[] generations = new int[1024];
+  private int[] freeSlots = new int[1024];
+  private int free;
+  private int usedSlots;
   private long now;
   private long nextSeq;
   private long processed;
 
-  /** A scheduled event; {@link #cancel()} turns it into a no-op that is skipped when due. */
-  public static final class Event {
-    final long time;
-    final long order; // priority in the top bits, sequence number below: one comparison
-    Runnable action;
+  /** An empty simulation at time 0. */
+  public Simulation() {
+    this(PRIORITY_SHIFT - SLOT_BITS);
+  }
 
-    Event(long time, long order, Runnable action) {
-      this.time = time;
-      this.order = order;
-      this.action = action;
-    }
-
-    /** Prevents the event from running; it is still popped in its turn but does nothing. */
-    public void cancel() {
-      action = null;
-    }
-
-    /** Simulated time at which the event is due, in microseconds. */
-    public long time() {
-      return time;
-    }
+  /** For tests of renumbering: sequence numbers of {@code seqBits} bits. */
+  Simulation(int seqBits) {
+    this.seqBits = seqBits;
+    this.seqMask = (1L << seqBits) - 1;
   }
 
   /** Current simulated time in microseconds. */
@@ -69,42 +78,69 @@ public final class Simulation {
     return size;
   }
 
-  /** Schedules {@code action} at absolute time {@code time}, which must not be in the past. */
-  public Event schedule(long time, int priority, Runnable action) {
+  /**
+   * Schedules {@code action} at absolute time {@code time}, which must not be in the past, and
+   * returns an id for {@link #cancel}. Priorities go from 0 (first) to 3.
+   */
+  public long schedule(long time, int priority, Runnable action) {
     if (time < now) {
       throw new IllegalArgumentException(
           "cannot schedule at " + time + " us, before the current time " + now + " us");
     }
-    if (priority < 0 || priority >= (1 << PRIORITY_BITS)) {
-      throw new IllegalArgumentException("priority out of range: " + priority);
+    if (priority < 0 || priority > 3) {
+      throw new IllegalArgumentException("priority out of range 0..3: " + priority);
     }
-    if (nextSeq > MAX_SEQ) {
-      throw new IllegalStateException("sequence numbers exhausted");
+    if (size == MAX_PENDING) {
+      throw new IllegalStateException("more than " + MAX_PENDING + " events pending");
     }
-    Event e = new Event(time, ((long) priority << (63 - PRIORITY_BITS)) | nextSeq++, action);
-    if (size == heap.length) {
-      heap = Arrays.copyOf(heap, size * 2);
+    if (nextSeq > seqMask) {
+      renumber();
     }
-    siftUp(size++, e);
-    return e;
+    if (size == actions.length) {
+      grow();
+    }
+    int slot = free > 0 ? freeSlots[--free] : usedSlots++;
+    actions[slot] = action;
+    int generation = ++generations[slot];
+    long order = ((long) priority << PRIORITY_SHIFT) | (nextSeq++ << SLOT_BITS) | slot;
+    siftUp(size++, time, order);
+    return ((generation & 0xFFFFFFFFL) << SLOT_BITS) | slot;
   }
 
-  /** Schedules {@code action} {@code delay} microseconds from now. */
-  public Event after(long delay, int priority, Runnable action) {
+  /** Schedules {@code action} {@code delay} microseconds from now; returns its id. */
+  public long after(long delay, int priority, Runnable action) {
     if (delay < 0) {
       throw new IllegalArgumentException("negative delay: " + delay + " us");
     }
     return schedule(now + delay, priority, action);
   }
 
+  /**
+   * Cancels a pending event so that it does nothing when due. Cancelling an event that already ran,
+   * was cancelled, or {@link #NO_EVENT}, does nothing.
+   */
+  public void cancel(long event) {
+    if (event < 0) {
+      return;
+    }
+    int slot = (int) (event & SLOT_MASK);
+    int generation = (int) (event >>> SLOT_BITS);
+    if (slot < usedSlots && generations[slot] == generation && actions[slot] != null) {
+      actions[slot] = CANCELLED;
+    }
+  }
+
   /** Runs the next event. Returns false when the queue is empty. */
   public boolean step() {
     while (size > 0) {
-      Event e = pop();
-      now = e.time;
-      Runnable action = e.action;
-      if (action != null) {
-        e.action = null;
+      long time = keys[0];
+      int slot = (int) (keys[1] & SLOT_MASK);
+      Runnable action = actions[slot];
+      actions[slot] = null;
+      freeSlots[free++] = slot;
+      removeTop();
+      now = time;
+      if (action != CANCELLED) {
         processed++;
         action.run();
         return true;
@@ -115,7 +151,7 @@ public final class Simulation {
 
   /** Runs every event due at or before {@code time}, then sets the clock to {@code time}. */
   public void runUntil(long time) {
-    while (size > 0 && heap[0].time <= time) {
+    while (size > 0 && keys[0] <= time) {
       step();
     }
     if (time > now) {
@@ -135,7 +171,7 @@ public final class Simulation {
    * later than {@code limit}. Returns true if {@code stop} became true.
    */
   public boolean runUntil(BooleanSupplier stop, long limit) {
-    while (size > 0 && heap[0].time <= limit) {
+    while (size > 0 && keys[0] <= limit) {
       if (step() && stop.getAsBoolean()) {
         return true;
       }
@@ -145,52 +181,89 @@ public final class Simulation {
 
   /** Time of the next pending event, or {@link Long#MAX_VALUE} when none is pending. */
   public long nextEventTime() {
-    return size == 0 ? Long.MAX_VALUE : heap[0].time;
+    return size == 0 ? Long.MAX_VALUE : keys[0];
   }
 
-  private Event pop() {
-    Event top = heap[0];
-    Event last = heap[--size];
-    heap[size] = null;
-    if (size > 0) {
-      siftDown(0, last);
+  private void grow() {
+    int n = actions.length * 2;
+    keys = Arrays.copyOf(keys, 2 * n);
+    actions = Arrays.copyOf(actions, n);
+    generations = Arrays.copyOf(generations, n);
+    freeSlots = Arrays.copyOf(freeSlots, n);
+  }
+
+  /**
+   * Gives the pending events the sequence numbers 0..size-1 in their current order. Relative order
+   * is unchanged, so the heap stays valid and the run is identical to one without renumbering.
+   */
+  private void renumber() {
+    long[][] bySeq = new long[size][];
+    for (int i = 0; i < size; i++) {
+      bySeq[i] = new long[] {(keys[2 * i + 1] >>> SLOT_BITS) & seqMask, i};
     }
-    return top;
+    Arrays.sort(bySeq, (a, b) -> Long.compare(a[0], b[0]));
+    for (int rank = 0; rank < size; rank++) {
+      int i = (int) bySeq[rank][1];
+      long order = keys[2 * i + 1];
+      long priority = order >>> PRIORITY_SHIFT;
+      keys[2 * i + 1] =
+          (priority << PRIORITY_SHIFT) | ((long) rank << SLOT_BITS) | (order & SLOT_MASK);
+    }
+    nextSeq = size;
+    if (nextSeq > seqMask) {
+      throw new IllegalStateException(
+          "sequence numbers of " + seqBits + " bits cannot order " + size + " events");
+    }
   }
 
-  private static boolean before(Event a, Event b) {
-    return a.time < b.time || (a.time == b.time && a.order < b.order);
+  private void removeTop() {
+    int last = --size;
+    if (last > 0) {
+      siftDown(keys[2 * last], keys[2 * last + 1]);
+    }
   }
 
-  private void siftUp(int i, Event e) {
+  private boolean less(int i, long time, long order) {
+    long t = keys[2 * i];
+    return t < time || (t == time && keys[2 * i + 1] < order);
+  }
+
+  private void siftUp(int i, long time, long order) {
     while (i > 0) {
-      int parent = (i - 1) >>> 1;
-      Event p = heap[parent];
-      if (!before(e, p)) {
+      int parent = (i - 1) >>> 2;
+      if (less(parent, time, order)) {
         break;
       }
-      heap[i] = p;
+      keys[2 * i] = keys[2 * parent];
+      keys[2 * i + 1] = keys[2 * parent + 1];
       i = parent;
     }
-    heap[i] = e;
+    keys[2 * i] = time;
+    keys[2 * i + 1] = order;
   }
 
-  private void siftDown(int i, Event e) {
-    int half = size >>> 1;
-    while (i < half) {
-      int child = 2 * i + 1;
-      Event c = heap[child];
-      int right = child + 1;
-      if (right < size && before(heap[right], c)) {
-        child = right;
-        c = heap[child];
-      }
-      if (!before(c, e)) {
+  private void siftDown(long time, long order) {
+    int i = 0;
+    while (true) {
+      int first = 4 * i + 1;
+      if (first >= size) {
         break;
       }
-      heap[i] = c;
-      i = child;
+      int best = first;
+      int end = Math.min(first + 4, size);
+      for (int c = first + 1; c < end; c++) {
+        if (less(c, keys[2 * best], keys[2 * best + 1])) {
+          best = c;
+        }
+      }
+      if (!less(best, time, order)) {
+        break;
+      }
+      keys[2 * i] = keys[2 * best];
+      keys[2 * i + 1] = keys[2 * best + 1];
+      i = best;
     }
-    heap[i] = e;
+    keys[2 * i] = time;
+    keys[2 * i + 1] = order;
   }
 }
