@@ -40,6 +40,9 @@ import java.util.Set;
 public class HierarchicalAllocator implements Allocator {
   private final SorterFactory roleSorterFactory;
   private final SorterFactory frameworkSorterFactory;
+  private final AgentOrder agentOrder;
+  private final FrameworkPreference preference;
+  private final Map<String, List<Resources>> demands = new HashMap<>();
 
   private AllocatorContext ctx;
   private Sorter roleSorter;
@@ -71,7 +74,7 @@ public class HierarchicalAllocator implements Allocator {
     }
   }
 
-  private static final class AgentState {
+  private static final class AgentState implements AgentLoad {
     final AgentInfo info;
     Resources total;
     Resources offeredOrAllocated = Resources.EMPTY;
@@ -83,16 +86,45 @@ public class HierarchicalAllocator implements Allocator {
       this.total = total;
     }
 
+    @Override
+    public String id() {
+      return info.id();
+    }
+
+    @Override
+    public Resources total() {
+      return total;
+    }
+
+    @Override
+    public Resources offeredOrAllocated() {
+      return offeredOrAllocated;
+    }
+
     Resources available() {
       return total.minus(offeredOrAllocated);
     }
   }
 
-  /** An allocator whose role and framework orders come from the given sorters. */
+  /** Mesos's allocator with the given sorters: agents in random order, sorter order within. */
   public HierarchicalAllocator(
       SorterFactory roleSorterFactory, SorterFactory frameworkSorterFactory) {
+    this(roleSorterFactory, frameworkSorterFactory, AgentOrder.RANDOM, FrameworkPreference.NONE);
+  }
+
+  /**
+   * An allocator whose role and framework orders come from the given sorters, visiting agents in
+   * {@code agentOrder} and letting {@code preference} reorder each role's frameworks per agent.
+   */
+  public HierarchicalAllocator(
+      SorterFactory roleSorterFactory,
+      SorterFactory frameworkSorterFactory,
+      AgentOrder agentOrder,
+      FrameworkPreference preference) {
     this.roleSorterFactory = roleSorterFactory;
     this.frameworkSorterFactory = frameworkSorterFactory;
+    this.agentOrder = agentOrder;
+    this.preference = preference;
   }
 
   @Override
@@ -156,6 +188,7 @@ public class HierarchicalAllocator implements Allocator {
     if (fw == null) {
       return;
     }
+    demands.remove(frameworkId);
     for (Map.Entry<String, Resources> e : fw.held.entrySet()) {
       AgentState agent = agents.get(e.getKey());
       agent.offeredOrAllocated = agent.offeredOrAllocated.minus(e.getValue());
@@ -302,6 +335,18 @@ public class HierarchicalAllocator implements Allocator {
   }
 
   @Override
+  public void requestResources(String frameworkId, List<Resources> requests) {
+    if (!frameworks.containsKey(frameworkId)) {
+      return;
+    }
+    if (requests.isEmpty()) {
+      demands.remove(frameworkId);
+    } else {
+      demands.put(frameworkId, List.copyOf(requests));
+    }
+  }
+
+  @Override
   public void updateWeight(String role, double weight) {
     weights.put(role, weight);
     if (roleSorter.contains(role)) {
@@ -378,7 +423,7 @@ public class HierarchicalAllocator implements Allocator {
     allCandidates = false;
     candidates.clear();
     order.removeIf(a -> !a.active);
-    shuffle(order);
+    agentOrder.order(order, ctx.random());
 
     Map<String, List<Allocation>> offers = new LinkedHashMap<>();
     long now = ctx.now();
@@ -397,7 +442,12 @@ public class HierarchicalAllocator implements Allocator {
         return;
       }
       Sorter fs = frameworkSorters.get(role);
-      for (String fwId : fs.sort()) {
+      List<String> sorted = fs.sort();
+      if (preference != FrameworkPreference.NONE) {
+        sorted =
+            preference.reorder(sorted, agent.available().allocatableTo(role), agent.total, demands);
+      }
+      for (String fwId : sorted) {
         Resources available = agent.available().allocatableTo(role);
         if (available.isEmpty()) {
           break; // nothing left on this agent for this role; the next role may still see some
@@ -455,14 +505,5 @@ public class HierarchicalAllocator implements Allocator {
       }
     }
     return false;
-  }
-
-  private void shuffle(List<AgentState> list) {
-    for (int i = list.size() - 1; i > 0; i--) {
-      int j = ctx.random().nextInt(i + 1);
-      AgentState t = list.get(i);
-      list.set(i, list.get(j));
-      list.set(j, t);
-    }
   }
 }

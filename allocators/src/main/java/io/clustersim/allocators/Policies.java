@@ -1,30 +1,62 @@
 package io.clustersim.allocators;
 
-import io.clustersim.allocators.sorter.DrfSorter;
+import io.clustersim.allocators.sorter.FairShareSorter;
+import io.clustersim.allocators.sorter.FifoSorter;
 import io.clustersim.allocators.sorter.RandomSorter;
+import io.clustersim.allocators.sorter.Share;
 import io.clustersim.core.allocator.Allocator;
+import io.clustersim.core.allocator.SorterFactory;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The registry of allocation policies: one line each. */
 public final class Policies {
+  private static final SorterFactory DRF =
+      (random, options) -> new FairShareSorter(options, Share.DOMINANT);
+  private static final SorterFactory ASSET =
+      (random, options) -> new FairShareSorter(options, Share.ASSET);
+  private static final SorterFactory SLOTS =
+      (random, options) -> new FairShareSorter(options, Share.slots(options.slot()));
+  private static final SorterFactory RANDOM = (random, options) -> new RandomSorter(random);
+  private static final SorterFactory FIFO = (random, options) -> new FifoSorter();
+
   private static final List<Policy> ALL =
       List.of(
           new Policy(
               "drf",
               "Mesos's default: hierarchical DRF over roles, then frameworks (share/weight, then"
                   + " allocation count, then name)",
-              () ->
-                  new HierarchicalAllocator(
-                      (random, options) -> new DrfSorter(options),
-                      (random, options) -> new DrfSorter(options))),
+              () -> new HierarchicalAllocator(DRF, DRF)),
           new Policy(
               "random",
               "Mesos's random sorter: roles and frameworks in a fresh seeded random order per agent",
+              () -> new HierarchicalAllocator(RANDOM, RANDOM)),
+          new Policy(
+              "fifo",
+              "first come, first served: roles and frameworks in registration order",
+              () -> new HierarchicalAllocator(FIFO, FIFO)),
+          new Policy(
+              "asset-fair",
+              "the DRF paper's asset fairness: equalise the sum of the shares of every resource",
+              () -> new HierarchicalAllocator(ASSET, ASSET)),
+          new Policy(
+              "slots",
+              "slot-based fair sharing (the DRF paper's baseline): equalise slots held, a slot"
+                  + " being allocator.slot (default 1 CPU, 2 GiB)",
+              () -> new HierarchicalAllocator(SLOTS, SLOTS)),
+          new Policy(
+              "packing",
+              "DRF, but each agent goes first to the framework whose pending tasks fit it most"
+                  + " tightly (Tetris alignment)",
               () ->
                   new HierarchicalAllocator(
-                      (random, options) -> new RandomSorter(random),
-                      (random, options) -> new RandomSorter(random))));
+                      DRF, DRF, AgentOrder.RANDOM, FrameworkPreference.PACKING)),
+          new Policy(
+              "spread",
+              "DRF, visiting the least loaded agents first instead of a random order",
+              () ->
+                  new HierarchicalAllocator(
+                      DRF, DRF, AgentOrder.LEAST_LOADED_FIRST, FrameworkPreference.NONE)));
 
   private Policies() {}
 

@@ -9,6 +9,7 @@ import io.clustersim.core.scenario.Scenario;
 import io.clustersim.core.scenario.ScenarioLoader;
 import io.clustersim.reports.SummaryCollector;
 import io.clustersim.workloads.behaviour.Behaviours;
+import io.clustersim.workloads.behaviour.Placement;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -32,7 +33,9 @@ public final class ScenarioRun {
   /** A loader that knows every registered policy and behaviour. */
   public static ScenarioLoader loader() {
     return new ScenarioLoader(
-        new LinkedHashSet<>(Policies.names()), new LinkedHashSet<>(Behaviours.names()));
+        new LinkedHashSet<>(Policies.names()),
+        new LinkedHashSet<>(Behaviours.names()),
+        Placement.labels());
   }
 
   /** Loads {@code file}; bad input throws a {@code ScenarioException}. */

@@ -4,6 +4,7 @@ import io.clustersim.core.cluster.AgentInfo;
 import io.clustersim.core.framework.Filters;
 import io.clustersim.core.framework.FrameworkInfo;
 import io.clustersim.core.resources.Resources;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -67,6 +68,13 @@ public interface Allocator {
 
   /** The framework wants offers again: its filters are cleared and an allocation runs. */
   void reviveOffers(String frameworkId);
+
+  /**
+   * The framework's pending work, as Mesos's {@code requestResources}: the shapes of the tasks it
+   * wants to launch (empty when it wants nothing). Policies that place work, such as packing, use
+   * it; the others may ignore it. Does not trigger an allocation.
+   */
+  default void requestResources(String frameworkId, List<Resources> requests) {}
 
   /** A role's weight changed. Does not trigger an allocation. */
   void updateWeight(String role, double weight);

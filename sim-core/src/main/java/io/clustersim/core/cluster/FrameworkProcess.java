@@ -11,6 +11,7 @@ import io.clustersim.core.kernel.Simulation;
 import io.clustersim.core.net.Endpoint;
 import io.clustersim.core.net.Message;
 import io.clustersim.core.net.Network;
+import io.clustersim.core.resources.Resources;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -153,6 +154,11 @@ public final class FrameworkProcess implements Endpoint, SchedulerDriver {
   public void declineOffer(String offerId, Filters filters) {
     held.remove(offerId);
     send(new Message.DeclineOffer(info.id(), offerId, filters));
+  }
+
+  @Override
+  public void requestResources(Collection<Resources> requests) {
+    send(new Message.ResourceRequest(info.id(), List.copyOf(requests)));
   }
 
   @Override

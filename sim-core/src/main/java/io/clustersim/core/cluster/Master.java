@@ -123,6 +123,10 @@ public final class Master implements Endpoint {
       accept(a);
     } else if (m instanceof Message.DeclineOffer d) {
       decline(d);
+    } else if (m instanceof Message.ResourceRequest r) {
+      if (frameworks.containsKey(r.frameworkId())) {
+        allocator.requestResources(r.frameworkId(), r.requests());
+      }
     } else if (m instanceof Message.SuppressOffers s) {
       if (frameworks.containsKey(s.frameworkId())) {
         allocator.suppressOffers(s.frameworkId());

@@ -1,5 +1,6 @@
 package io.clustersim.core.framework;
 
+import io.clustersim.core.resources.Resources;
 import java.util.Collection;
 import java.util.List;
 import org.apache.commons.math3.random.RandomGenerator;
@@ -19,6 +20,9 @@ public interface SchedulerDriver {
 
   /** Declines an offer; the master does not re-offer those resources for the filter's time. */
   void declineOffer(String offerId, Filters filters);
+
+  /** Tells the master the shapes of the tasks it wants to run (empty: nothing pending). */
+  void requestResources(Collection<Resources> requests);
 
   /** Asks for no more offers until {@link #reviveOffers()}. */
   void suppressOffers();

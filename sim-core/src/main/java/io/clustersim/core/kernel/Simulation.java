@@ -10,10 +10,10 @@ import java.util.function.BooleanSupplier;
  * scheduling time, so events due at the same instant with the same priority run in the order they
  * were scheduled, on every machine. Nothing here reads the wall clock.
  *
- * <p>Layout, for speed: a 4-ary heap of two longs per event, {@code time} and {@code order =
- * priority | sequence | slot}, so the four children of a node share one 64-byte cache line and a
- * sift never follows a pointer. The slot (the low {@value #SLOT_BITS} bits, which never decide the
- * order because sequence numbers are unique) says where the event's action waits. No object is
+ * <p>Layout, for speed: a 4-ary heap over two primitive arrays, {@code times} and {@code orders =
+ * priority | sequence | slot}. Comparisons read the times and look at the order word only on a tie,
+ * so a sift never follows a pointer. The slot (the low {@value #SLOT_BITS} bits, which never decide
+ * the order because sequence numbers are unique) says where the event's action waits. No object is
  * allocated per event. When sequence numbers run out, the pending events are renumbered in order.
  *
  * <p>Cost: {@link #schedule}, {@link #cancel} and one {@link #step} are O(log pending events).
@@ -41,7 +41,8 @@ public final class Simulation {
 
   private final int seqBits;
   private final long seqMask;
-  private long[] keys = new long[2 * 1024];
+  private long[] times = new long[1024];
+  private long[] orders = new long[1024];
   private int size;
   private Runnable[] actions = new Runnable[1024];
   private int[] generations = new int[1024];
@@ -133,8 +134,8 @@ public final class Simulation {
   /** Runs the next event. Returns false when the queue is empty. */
   public boolean step() {
     while (size > 0) {
-      long time = keys[0];
-      int slot = (int) (keys[1] & SLOT_MASK);
+      long time = times[0];
+      int slot = (int) (orders[0] & SLOT_MASK);
       Runnable action = actions[slot];
       actions[slot] = null;
       freeSlots[free++] = slot;
@@ -151,7 +152,7 @@ public final class Simulation {
 
   /** Runs every event due at or before {@code time}, then sets the clock to {@code time}. */
   public void runUntil(long time) {
-    while (size > 0 && keys[0] <= time) {
+    while (size > 0 && times[0] <= time) {
       step();
     }
     if (time > now) {
@@ -171,7 +172,7 @@ public final class Simulation {
    * later than {@code limit}. Returns true if {@code stop} became true.
    */
   public boolean runUntil(BooleanSupplier stop, long limit) {
-    while (size > 0 && keys[0] <= limit) {
+    while (size > 0 && times[0] <= limit) {
       if (step() && stop.getAsBoolean()) {
         return true;
       }
@@ -181,12 +182,13 @@ public final class Simulation {
 
   /** Time of the next pending event, or {@link Long#MAX_VALUE} when none is pending. */
   public long nextEventTime() {
-    return size == 0 ? Long.MAX_VALUE : keys[0];
+    return size == 0 ? Long.MAX_VALUE : times[0];
   }
 
   private void grow() {
     int n = actions.length * 2;
-    keys = Arrays.copyOf(keys, 2 * n);
+    times = Arrays.copyOf(times, n);
+    orders = Arrays.copyOf(orders, n);
     actions = Arrays.copyOf(actions, n);
     generations = Arrays.copyOf(generations, n);
     freeSlots = Arrays.copyOf(freeSlots, n);
@@ -199,15 +201,14 @@ public final class Simulation {
   private void renumber() {
     long[][] bySeq = new long[size][];
     for (int i = 0; i < size; i++) {
-      bySeq[i] = new long[] {(keys[2 * i + 1] >>> SLOT_BITS) & seqMask, i};
+      bySeq[i] = new long[] {(orders[i] >>> SLOT_BITS) & seqMask, i};
     }
     Arrays.sort(bySeq, (a, b) -> Long.compare(a[0], b[0]));
     for (int rank = 0; rank < size; rank++) {
       int i = (int) bySeq[rank][1];
-      long order = keys[2 * i + 1];
+      long order = orders[i];
       long priority = order >>> PRIORITY_SHIFT;
-      keys[2 * i + 1] =
-          (priority << PRIORITY_SHIFT) | ((long) rank << SLOT_BITS) | (order & SLOT_MASK);
+      orders[i] = (priority << PRIORITY_SHIFT) | ((long) rank << SLOT_BITS) | (order & SLOT_MASK);
     }
     nextSeq = size;
     if (nextSeq > seqMask) {
@@ -219,13 +220,13 @@ public final class Simulation {
   private void removeTop() {
     int last = --size;
     if (last > 0) {
-      siftDown(keys[2 * last], keys[2 * last + 1]);
+      siftDown(times[last], orders[last]);
     }
   }
 
   private boolean less(int i, long time, long order) {
-    long t = keys[2 * i];
-    return t < time || (t == time && keys[2 * i + 1] < order);
+    long t = times[i];
+    return t < time || (t == time && orders[i] < order);
   }
 
   private void siftUp(int i, long time, long order) {
@@ -234,12 +235,12 @@ public final class Simulation {
       if (less(parent, time, order)) {
         break;
       }
-      keys[2 * i] = keys[2 * parent];
-      keys[2 * i + 1] = keys[2 * parent + 1];
+      times[i] = times[parent];
+      orders[i] = orders[parent];
       i = parent;
     }
-    keys[2 * i] = time;
-    keys[2 * i + 1] = order;
+    times[i] = time;
+    orders[i] = order;
   }
 
   private void siftDown(long time, long order) {
@@ -252,18 +253,18 @@ public final class Simulation {
       int best = first;
       int end = Math.min(first + 4, size);
       for (int c = first + 1; c < end; c++) {
-        if (less(c, keys[2 * best], keys[2 * best + 1])) {
+        if (less(c, times[best], orders[best])) {
           best = c;
         }
       }
       if (!less(best, time, order)) {
         break;
       }
-      keys[2 * i] = keys[2 * best];
-      keys[2 * i + 1] = keys[2 * best + 1];
+      times[i] = times[best];
+      orders[i] = orders[best];
       i = best;
     }
-    keys[2 * i] = time;
-    keys[2 * i + 1] = order;
+    times[i] = time;
+    orders[i] = order;
   }
 }

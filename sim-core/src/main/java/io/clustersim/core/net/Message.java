@@ -59,6 +59,9 @@ public sealed interface Message {
   /** Decline one offer. */
   record DeclineOffer(String frameworkId, String offerId, Filters filters) implements Message {}
 
+  /** The framework's pending task shapes. */
+  record ResourceRequest(String frameworkId, List<Resources> requests) implements Message {}
+
   /** Stop sending offers. */
   record SuppressOffers(String frameworkId) implements Message {}
 

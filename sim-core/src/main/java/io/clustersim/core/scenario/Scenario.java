@@ -107,6 +107,7 @@ public record Scenario(
    * @param tasks batch work, or null
    * @param service service work, or null
    * @param capabilities declared capabilities
+   * @param placement how its built-in behaviour places tasks among its offers
    */
   public record Framework(
       String id,
@@ -119,7 +120,8 @@ public record Scenario(
       Filters refuse,
       Tasks tasks,
       Service service,
-      Set<Capability> capabilities) {}
+      Set<Capability> capabilities,
+      String placement) {}
 
   /**
    * Batch work: {@code count} tasks of the same shape.

@@ -35,11 +35,16 @@ public final class ScenarioLoader {
 
   private final Set<String> policies;
   private final Set<String> behaviours;
+  private final List<String> placements;
 
-  /** A loader that accepts these policy and behaviour names. */
-  public ScenarioLoader(Set<String> policies, Set<String> behaviours) {
+  /**
+   * A loader that accepts these policy, behaviour and placement names; the first placement is the
+   * default.
+   */
+  public ScenarioLoader(Set<String> policies, Set<String> behaviours, List<String> placements) {
     this.policies = policies;
     this.behaviours = behaviours;
+    this.placements = placements;
   }
 
   /** Reads and validates {@code file}. */
@@ -246,7 +251,8 @@ public final class ScenarioLoader {
         }
       }
       if (a == null) {
-        return new AllocatorOptions(interval, d.minAllocatable(), List.of(), List.of(), true);
+        return new AllocatorOptions(
+            interval, d.minAllocatable(), List.of(), List.of(), true, d.slot());
       }
       in.allowOnly(
           a,
@@ -254,7 +260,8 @@ public final class ScenarioLoader {
           "min_allocatable",
           "roles",
           "fair_sharing_excluded_resource_names",
-          "filter_gpu_resources");
+          "filter_gpu_resources",
+          "slot");
       List<Resources> minAllocatable = d.minAllocatable();
       Node min = in.get(a, "min_allocatable");
       if (min != null) {
@@ -290,8 +297,15 @@ public final class ScenarioLoader {
               : in.strings(in.get(a, "fair_sharing_excluded_resource_names"));
       boolean filterGpus =
           in.get(a, "filter_gpu_resources") == null || in.bool(in.get(a, "filter_gpu_resources"));
+      Resources slot = d.slot();
+      if (in.get(a, "slot") != null) {
+        slot = in.resources(in.get(a, "slot"), Resource.UNRESERVED);
+        if (slot.scalars().isEmpty()) {
+          throw in.error(in.get(a, "slot"), "a slot needs at least one scalar resource");
+        }
+      }
       return new AllocatorOptions(
-          interval, List.copyOf(minAllocatable), List.copyOf(roles), excluded, filterGpus);
+          interval, List.copyOf(minAllocatable), List.copyOf(roles), excluded, filterGpus, slot);
     }
 
     private RoleConfig role(Node n) {
@@ -412,7 +426,8 @@ public final class ScenarioLoader {
           "refuse_seconds",
           "tasks",
           "service",
-          "capabilities");
+          "capabilities",
+          "placement");
       Node idNode = in.require(m, "id");
       String id = in.string(idNode);
       if (!frameworkIds.add(id)) {
@@ -465,6 +480,20 @@ public final class ScenarioLoader {
           }
         }
       }
+      String placement = placements.get(0);
+      if (in.get(m, "placement") != null) {
+        Node p = in.get(m, "placement");
+        placement = in.string(p);
+        if (!placements.contains(placement)) {
+          throw in.error(
+              p,
+              "unknown placement '"
+                  + placement
+                  + "' (known: "
+                  + String.join(", ", placements)
+                  + ")");
+        }
+      }
       return new Scenario.Framework(
           id,
           role,
@@ -476,7 +505,8 @@ public final class ScenarioLoader {
           refuse,
           tasks,
           service,
-          Set.copyOf(caps));
+          Set.copyOf(caps),
+          placement);
     }
 
     private String capabilityNames() {

@@ -18,7 +18,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class ScenarioLoaderTest {
   private static final ScenarioLoader LOADER =
-      new ScenarioLoader(Set.of("drf", "random"), Set.of("batch", "service", "hold", "decline"));
+      new ScenarioLoader(
+          Set.of("drf", "random"),
+          Set.of("batch", "service", "hold", "decline"),
+          List.of("first-fit", "best-fit"));
 
   private static final String AGENTS = "agents:\n  - {id: a, resources: {cpus: 4, mem: 1024}}\n";
 

@@ -31,7 +31,12 @@ public final class BatchScheduler implements Scheduler, FiniteWork {
     Scenario.Tasks t = spec.tasks();
     this.pending =
         new PendingTasks(
-            t.resources(), t.durationMicros(), t.maxPerOffer(), t.executor(), spec.refuse());
+            t.resources(),
+            t.durationMicros(),
+            t.maxPerOffer(),
+            t.executor(),
+            spec.refuse(),
+            Placement.of(spec.placement()));
   }
 
   @Override
@@ -69,6 +74,11 @@ public final class BatchScheduler implements Scheduler, FiniteWork {
     }
     attempts.put(base, tries + 1);
     pending.add(driver, base + "-r" + (tries + 1));
+  }
+
+  @Override
+  public void executorLost(SchedulerDriver driver, String executorId, String agentId, int status) {
+    pending.executorGone(agentId);
   }
 
   private static String baseId(String taskId) {

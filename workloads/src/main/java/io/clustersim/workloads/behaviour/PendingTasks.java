@@ -9,40 +9,57 @@ import io.clustersim.core.resources.Resources;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * The queue of tasks a built-in framework wants to run, and how it fills offers from it: first fit,
- * in queue order, at most {@code maxPerOffer} tasks per offer; an offer it cannot use is declined.
- * It suppresses offers when nothing is pending and revives them when work comes back.
+ * The queue of tasks a built-in framework wants to run, and how it fills offers from it: each
+ * pending task, in queue order, goes to an offer chosen by the framework's {@link Placement}, at
+ * most {@code maxPerOffer} per offer; an offer that receives nothing is declined under the
+ * framework's filter. The framework tells the master its pending task shape ({@code
+ * requestResources}), suppresses offers when nothing is pending and revives them when work comes
+ * back.
  */
 final class PendingTasks {
   private record Pending(String id, long submitted) {}
+
+  /** What one more task on an offer takes: its own resources, and with its executor's. */
+  private record Take(Resources task, Resources withExecutor) {}
 
   private final Resources request;
   private final long durationMicros;
   private final int maxPerOffer;
   private final ExecutorInfo executor;
   private final Filters refuse;
+  private final Placement placement;
   private final Deque<Pending> queue = new ArrayDeque<>();
+  private final Set<String> executorAgents = new HashSet<>(); // looked up only
   private boolean suppressed;
+  private boolean announced;
 
   PendingTasks(
       Resources request,
       long durationMicros,
       int maxPerOffer,
       ExecutorInfo executor,
-      Filters refuse) {
+      Filters refuse,
+      Placement placement) {
     this.request = request;
     this.durationMicros = durationMicros;
     this.maxPerOffer = maxPerOffer;
     this.executor = executor;
     this.refuse = refuse;
+    this.placement = placement;
   }
 
-  /** Queues a task; revives offers if the framework had suppressed them. */
+  /** Queues a task; announces the demand and revives offers if they were suppressed. */
   void add(SchedulerDriver driver, String taskId) {
     queue.addLast(new Pending(taskId, driver.now()));
+    if (!announced) {
+      announced = true;
+      driver.requestResources(List.of(request));
+    }
     if (suppressed) {
       suppressed = false;
       driver.reviveOffers();
@@ -53,36 +70,101 @@ final class PendingTasks {
     return queue.size();
   }
 
-  /** Launches what fits on each offer and declines the rest under the framework's filter. */
+  /** The custom executor on {@code agentId} exited; the next task there starts a new one. */
+  void executorGone(String agentId) {
+    executorAgents.remove(agentId);
+  }
+
+  /** Places pending tasks on the offers and declines the offers that received none. */
   void fill(SchedulerDriver driver, List<Offer> offers) {
-    for (Offer offer : offers) {
-      Resources left = offer.resources();
-      List<TaskInfo> launch = new ArrayList<>();
-      while (!queue.isEmpty() && launch.size() < maxPerOffer) {
-        Resources taken = left.pick(request);
-        if (taken == null) {
+    int n = offers.size();
+    Resources[] left = new Resources[n];
+    List<List<TaskInfo>> launch = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      left[i] = offers.get(i).resources();
+      launch.add(new ArrayList<>());
+    }
+    while (!queue.isEmpty()) {
+      int chosen = -1;
+      Take chosenTake = null;
+      double chosenScore = 0;
+      List<Integer> fitting = new ArrayList<>();
+      List<Take> fittingTakes = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        if (launch.get(i).size() >= maxPerOffer) {
+          continue;
+        }
+        Take take = take(offers.get(i), left[i], launch.get(i).isEmpty());
+        if (take == null) {
+          continue;
+        }
+        if (placement == Placement.FIRST_FIT) {
+          chosen = i;
+          chosenTake = take;
           break;
         }
-        if (executor != null && launch.isEmpty()) {
-          // The executor's own resources must fit too (the master counts them once per agent).
-          Resources withExecutor = left.minus(taken).pick(executor.resources());
-          if (withExecutor == null) {
-            break;
-          }
+        if (placement == Placement.RANDOM) {
+          fitting.add(i);
+          fittingTakes.add(take);
+          continue;
         }
-        Pending p = queue.removeFirst();
-        left = left.minus(taken);
-        launch.add(new TaskInfo(p.id(), taken, durationMicros, executor, p.submitted()));
+        double room = Placement.roomAfter(left[i], request, offers.get(i).resources());
+        boolean better =
+            chosen < 0
+                || (placement == Placement.BEST_FIT ? room < chosenScore : room > chosenScore);
+        if (better) {
+          chosen = i;
+          chosenTake = take;
+          chosenScore = room;
+        }
       }
-      if (launch.isEmpty()) {
+      if (placement == Placement.RANDOM && !fitting.isEmpty()) {
+        int k = driver.random("placement").nextInt(fitting.size());
+        chosen = fitting.get(k);
+        chosenTake = fittingTakes.get(k);
+      }
+      if (chosen < 0) {
+        break;
+      }
+      Pending p = queue.removeFirst();
+      left[chosen] = left[chosen].minus(chosenTake.withExecutor());
+      launch
+          .get(chosen)
+          .add(new TaskInfo(p.id(), chosenTake.task(), durationMicros, executor, p.submitted()));
+    }
+    for (int i = 0; i < n; i++) {
+      Offer offer = offers.get(i);
+      if (launch.get(i).isEmpty()) {
         driver.declineOffer(offer.id(), refuse);
       } else {
-        driver.launchTasks(List.of(offer.id()), launch, refuse);
+        if (executor != null) {
+          executorAgents.add(offer.agentId());
+        }
+        driver.launchTasks(List.of(offer.id()), launch.get(i), refuse);
       }
     }
     if (queue.isEmpty() && !suppressed) {
       suppressed = true;
+      announced = false;
+      driver.requestResources(List.of());
       driver.suppressOffers();
     }
+  }
+
+  /**
+   * What placing one more task on this offer takes from {@code left}: the task's resources, plus
+   * the custom executor's when this is the offer's first task and no executor of ours runs on the
+   * agent yet; null if it does not fit.
+   */
+  private Take take(Offer offer, Resources left, boolean firstOnOffer) {
+    Resources task = left.pick(request);
+    if (task == null) {
+      return null;
+    }
+    if (executor != null && firstOnOffer && !executorAgents.contains(offer.agentId())) {
+      Resources exec = left.minus(task).pick(executor.resources());
+      return exec == null ? null : new Take(task, task.plus(exec));
+    }
+    return new Take(task, task);
   }
 }

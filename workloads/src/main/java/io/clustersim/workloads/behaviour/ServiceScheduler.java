@@ -21,7 +21,13 @@ public final class ServiceScheduler implements Scheduler {
   public ServiceScheduler(Scenario.Framework spec) {
     this.spec = spec;
     this.pending =
-        new PendingTasks(spec.service().resources(), -1, Integer.MAX_VALUE, null, spec.refuse());
+        new PendingTasks(
+            spec.service().resources(),
+            -1,
+            Integer.MAX_VALUE,
+            null,
+            spec.refuse(),
+            Placement.of(spec.placement()));
   }
 
   @Override

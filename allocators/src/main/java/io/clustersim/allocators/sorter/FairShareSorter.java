@@ -12,23 +12,24 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Mesos's DRF sorter: clients ordered by dominant share divided by weight, then by the number of
- * allocations they have ever received, then by name (Mesos's {@code DRFSorter::compareDRF}).
- *
- * <p>The share of a client is the largest, over the scalar resources of the pool (less the
- * fair-sharing-excluded names), of what it holds offered or allocated divided by the pool total.
- * Reserved and revocable resources count; ranges do not.
+ * Mesos's DRF sorter, generalised over the measure of a share: clients ordered by share divided by
+ * weight, then by the number of allocations they have ever received, then by name (Mesos's {@code
+ * DRFSorter::compareDRF}). With {@link Share#DOMINANT} it is Mesos's DRF sorter: the share of a
+ * client is the largest, over the scalar resources of the pool (less the fair-sharing-excluded
+ * names), of what it holds offered or allocated divided by the pool total. Reserved and revocable
+ * resources count; ranges do not.
  *
  * <p>Cost: {@link #allocated} and {@link #unallocated} are O(R + log C) for R resource names and C
  * clients; {@link #sort()} is O(C), or O(C log C) after the pool changed (every share changes).
  */
-public final class DrfSorter implements Sorter {
+public final class FairShareSorter implements Sorter {
   private static final Comparator<Client> ORDER =
       Comparator.comparingDouble((Client c) -> c.share)
           .thenComparingLong(c -> c.allocations)
           .thenComparing(c -> c.name);
 
   private final List<String> excluded;
+  private final Share measure;
   private final Map<String, Client> clients = new HashMap<>(); // looked up, never iterated
   private final TreeSet<Client> active = new TreeSet<>(ORDER);
   private final TreeMap<String, Long> pool = new TreeMap<>();
@@ -47,9 +48,13 @@ public final class DrfSorter implements Sorter {
     }
   }
 
-  /** A sorter that leaves the options' fair-sharing-excluded resources out of shares. */
-  public DrfSorter(AllocatorOptions options) {
+  /**
+   * A sorter that measures shares with {@code measure}, leaving the options' fair-sharing-excluded
+   * resources out.
+   */
+  public FairShareSorter(AllocatorOptions options, Share measure) {
     this.excluded = List.copyOf(options.fairSharingExcludedResourceNames());
+    this.measure = measure;
   }
 
   @Override
@@ -191,16 +196,6 @@ public final class DrfSorter implements Sorter {
   }
 
   private double share(Client c) {
-    double share = 0;
-    for (Map.Entry<String, Long> e : pool.entrySet()) {
-      if (e.getValue() <= 0 || excluded.contains(e.getKey())) {
-        continue;
-      }
-      long held = c.allocation.milli(e.getKey());
-      if (held > 0) {
-        share = Math.max(share, held / (double) e.getValue());
-      }
-    }
-    return share / c.weight;
+    return measure.of(c.allocation, pool, excluded) / c.weight;
   }
 }

@@ -8,14 +8,17 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** DRF order: share / weight, then allocation count, then name (Mesos's compareDRF). */
-class DrfSorterTest {
+/**
+ * DRF order (Share.DOMINANT): share / weight, then allocation count, then name (Mesos's
+ * compareDRF).
+ */
+class FairShareSorterTest {
   private static Resources r(double cpus, double mem) {
     return Resources.scalar("cpus", cpus).plus(Resources.scalar("mem", mem));
   }
 
-  private static DrfSorter sorter(Resources pool, String... clients) {
-    DrfSorter s = new DrfSorter(AllocatorOptions.defaults());
+  private static FairShareSorter sorter(Resources pool, String... clients) {
+    FairShareSorter s = new FairShareSorter(AllocatorOptions.defaults(), Share.DOMINANT);
     s.addTotal(pool);
     for (String c : clients) {
       s.add(c);
@@ -26,7 +29,7 @@ class DrfSorterTest {
   @Test
   void lowerDominantShareComesFirst() {
     // Pool <10, 100>: x holds <5, 10> → max(0.5, 0.1) = 0.5; y holds <1, 20> → max(0.1, 0.2) = 0.2.
-    DrfSorter s = sorter(r(10, 100), "x", "y");
+    FairShareSorter s = sorter(r(10, 100), "x", "y");
     s.allocated("x", r(5, 10));
     s.allocated("y", r(1, 20));
     assertEquals(List.of("y", "x"), s.sort());
@@ -36,7 +39,7 @@ class DrfSorterTest {
   @Test
   void theDominantResourceDependsOnThePool() {
     // The semantics doc's example: pool <100, 100>, x <5, 10> → 0.1, y <1, 20> → 0.2: x first.
-    DrfSorter s = sorter(r(100, 100), "x", "y");
+    FairShareSorter s = sorter(r(100, 100), "x", "y");
     s.allocated("x", r(5, 10));
     s.allocated("y", r(1, 20));
     assertEquals(List.of("x", "y"), s.sort());
@@ -44,7 +47,7 @@ class DrfSorterTest {
 
   @Test
   void equalSharesBreakByAllocationCountThenName() {
-    DrfSorter s = sorter(r(10, 100), "b", "a", "c");
+    FairShareSorter s = sorter(r(10, 100), "b", "a", "c");
     // All at share 0 with no allocations: by name.
     assertEquals(List.of("a", "b", "c"), s.sort());
     // a receives and returns an offer: share 0 again but one allocation more, so it goes last.
@@ -56,7 +59,7 @@ class DrfSorterTest {
   @Test
   void weightsDivideShares() {
     // x <4, 0> of <10, 100> = 0.4 with weight 2 → 0.2; y <3, 0> = 0.3 with weight 1.
-    DrfSorter s = sorter(r(10, 100), "x", "y");
+    FairShareSorter s = sorter(r(10, 100), "x", "y");
     s.updateWeight("x", 2);
     s.allocated("x", r(4, 0));
     s.allocated("y", r(3, 0));
@@ -65,7 +68,7 @@ class DrfSorterTest {
 
   @Test
   void inactiveClientsAreLeftOutButKeepTheirAllocation() {
-    DrfSorter s = sorter(r(10, 100), "x", "y");
+    FairShareSorter s = sorter(r(10, 100), "x", "y");
     s.allocated("x", r(1, 0));
     s.deactivate("x");
     assertEquals(List.of("y"), s.sort());
@@ -78,7 +81,7 @@ class DrfSorterTest {
   void aGrowingPoolReordersClients() {
     // Pool <10, 100>: x <2, 0> → 0.2, y <0, 30> → 0.3: x first. Adding <0, 200> makes the pool
     // <10, 300>: y → 0.1, so y comes first.
-    DrfSorter s = sorter(r(10, 100), "x", "y");
+    FairShareSorter s = sorter(r(10, 100), "x", "y");
     s.allocated("x", r(2, 0));
     s.allocated("y", r(0, 30));
     assertEquals(List.of("x", "y"), s.sort());
@@ -91,8 +94,10 @@ class DrfSorterTest {
   @Test
   void excludedResourcesDoNotCount() {
     // gpus excluded: x's 1 of 1 gpu does not make its share 1.
-    DrfSorter s =
-        new DrfSorter(new AllocatorOptions(1, List.of(), List.of(), List.of("gpus"), true));
+    FairShareSorter s =
+        new FairShareSorter(
+            new AllocatorOptions(1, List.of(), List.of(), List.of("gpus"), true, Resources.EMPTY),
+            Share.DOMINANT);
     s.addTotal(r(10, 100).plus(Resources.scalar("gpus", 1)));
     s.add("x");
     s.add("y");
@@ -104,7 +109,7 @@ class DrfSorterTest {
 
   @Test
   void rangesNeverCount() {
-    DrfSorter s = sorter(r(10, 100), "x");
+    FairShareSorter s = sorter(r(10, 100), "x");
     s.allocated("x", Resources.fromMap(Map.of("ports", "31000-31999")));
     assertEquals(0.0, s.share("x"));
   }
