@@ -104,6 +104,7 @@ public record Scenario(
    * @param failoverTimeoutMicros how long its tasks survive its disconnection
    * @param behaviour the built-in behaviour's name
    * @param refuse the filter it sets on what it declines
+   * @param acceptRefuse the filter it sets on the unused rest of an offer it accepts
    * @param tasks batch work, or null
    * @param service service work, or null
    * @param capabilities declared capabilities
@@ -118,6 +119,7 @@ public record Scenario(
       long failoverTimeoutMicros,
       String behaviour,
       Filters refuse,
+      Filters acceptRefuse,
       Tasks tasks,
       Service service,
       Set<Capability> capabilities,

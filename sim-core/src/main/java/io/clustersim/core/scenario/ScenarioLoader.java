@@ -424,6 +424,7 @@ public final class ScenarioLoader {
           "failover_timeout",
           "behaviour",
           "refuse_seconds",
+          "accept_refuse_seconds",
           "tasks",
           "service",
           "capabilities",
@@ -448,6 +449,11 @@ public final class ScenarioLoader {
       Filters refuse = Filters.DEFAULT;
       if (in.get(m, "refuse_seconds") != null) {
         refuse = Filters.refuseSeconds(in.number(in.get(m, "refuse_seconds"), 0, 1e12));
+      }
+      Filters acceptRefuse = refuse;
+      if (in.get(m, "accept_refuse_seconds") != null) {
+        acceptRefuse =
+            Filters.refuseSeconds(in.number(in.get(m, "accept_refuse_seconds"), 0, 1e12));
       }
       Scenario.Tasks tasks = null;
       if (in.get(m, "tasks") != null) {
@@ -503,6 +509,7 @@ public final class ScenarioLoader {
           in.duration(m, "failover_timeout", 0),
           behaviour,
           refuse,
+          acceptRefuse,
           tasks,
           service,
           Set.copyOf(caps),

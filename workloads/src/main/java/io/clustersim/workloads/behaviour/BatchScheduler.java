@@ -36,6 +36,7 @@ public final class BatchScheduler implements Scheduler, FiniteWork {
             t.maxPerOffer(),
             t.executor(),
             spec.refuse(),
+            spec.acceptRefuse(),
             Placement.of(spec.placement()));
   }
 

@@ -17,7 +17,8 @@ import java.util.Set;
  * The queue of tasks a built-in framework wants to run, and how it fills offers from it: each
  * pending task, in queue order, goes to an offer chosen by the framework's {@link Placement}, at
  * most {@code maxPerOffer} per offer; an offer that receives nothing is declined under the
- * framework's filter. The framework tells the master its pending task shape ({@code
+ * framework's {@code refuse_seconds}, and the unused rest of an accepted one goes back under its
+ * {@code accept_refuse_seconds}. The framework tells the master its pending task shape ({@code
  * requestResources}), suppresses offers when nothing is pending and revives them when work comes
  * back.
  */
@@ -32,6 +33,7 @@ final class PendingTasks {
   private final int maxPerOffer;
   private final ExecutorInfo executor;
   private final Filters refuse;
+  private final Filters acceptRefuse;
   private final Placement placement;
   private final Deque<Pending> queue = new ArrayDeque<>();
   private final Set<String> executorAgents = new HashSet<>(); // looked up only
@@ -44,12 +46,14 @@ final class PendingTasks {
       int maxPerOffer,
       ExecutorInfo executor,
       Filters refuse,
+      Filters acceptRefuse,
       Placement placement) {
     this.request = request;
     this.durationMicros = durationMicros;
     this.maxPerOffer = maxPerOffer;
     this.executor = executor;
     this.refuse = refuse;
+    this.acceptRefuse = acceptRefuse;
     this.placement = placement;
   }
 
@@ -140,7 +144,7 @@ final class PendingTasks {
         if (executor != null) {
           executorAgents.add(offer.agentId());
         }
-        driver.launchTasks(List.of(offer.id()), launch.get(i), refuse);
+        driver.launchTasks(List.of(offer.id()), launch.get(i), acceptRefuse);
       }
     }
     if (queue.isEmpty() && !suppressed) {

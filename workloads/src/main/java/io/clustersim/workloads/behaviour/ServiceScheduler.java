@@ -27,6 +27,7 @@ public final class ServiceScheduler implements Scheduler {
             Integer.MAX_VALUE,
             null,
             spec.refuse(),
+            spec.acceptRefuse(),
             Placement.of(spec.placement()));
   }
 
