@@ -11,6 +11,7 @@ import io.clustersim.core.cluster.AgentInfo;
 import io.clustersim.core.framework.Capability;
 import io.clustersim.core.framework.Filters;
 import io.clustersim.core.framework.FrameworkInfo;
+import io.clustersim.core.resources.Resource;
 import io.clustersim.core.resources.Resources;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,6 +53,13 @@ public class HierarchicalAllocator implements Allocator {
   private final Map<String, Double> weights = new HashMap<>();
   private final Map<String, Quota> quotas = new HashMap<>();
   private Resources clusterTotal = Resources.EMPTY;
+
+  /** Top-level role → unreserved non-revocable scalars its subtree holds offered or allocated. */
+  private final Map<String, Resources> quotaHeld = new HashMap<>();
+
+  /** Top-level role → every reservation of its subtree on any agent, as unreserved quantities. */
+  private final Map<String, Resources> reservations = new HashMap<>();
+
   private final Set<String> candidates = new LinkedHashSet<>();
   private boolean allCandidates;
   private boolean runPending;
@@ -189,11 +197,9 @@ public class HierarchicalAllocator implements Allocator {
       return;
     }
     demands.remove(frameworkId);
-    for (Map.Entry<String, Resources> e : fw.held.entrySet()) {
-      AgentState agent = agents.get(e.getKey());
-      agent.offeredOrAllocated = agent.offeredOrAllocated.minus(e.getValue());
-      agent.holders.remove(frameworkId);
-      roleSorter.unallocated(fw.info.role(), e.getValue());
+    // Free everything it held, through the same books as any recovery.
+    for (Map.Entry<String, Resources> e : List.copyOf(fw.held.entrySet())) {
+      untrack(fw, agents.get(e.getKey()), e.getValue());
     }
     String role = fw.info.role();
     Sorter fs = frameworkSorters.get(role);
@@ -299,6 +305,9 @@ public class HierarchicalAllocator implements Allocator {
   }
 
   private void addToPool(Resources total) {
+    for (Resource r : total.reserved().scalars().entries()) {
+      reservations.merge(topRole(r.role()), Quantities.of(r.quantity()), Resources::plus);
+    }
     clusterTotal = clusterTotal.plus(total.scalars());
     roleSorter.addTotal(total);
     for (Sorter fs : frameworkSorters.values()) {
@@ -307,6 +316,10 @@ public class HierarchicalAllocator implements Allocator {
   }
 
   private void removeFromPool(Resources total) {
+    for (Resource r : total.reserved().scalars().entries()) {
+      reservations.computeIfPresent(
+          topRole(r.role()), (k, v) -> v.minus(Quantities.of(r.quantity())));
+    }
     clusterTotal = clusterTotal.minus(total.scalars());
     roleSorter.removeTotal(total);
     for (Sorter fs : frameworkSorters.values()) {
@@ -366,6 +379,7 @@ public class HierarchicalAllocator implements Allocator {
   }
 
   private void track(FrameworkState fw, AgentState agent, Resources resources) {
+    quotaHeld.merge(topRole(fw.info.role()), Quantities.of(resources), Resources::plus);
     agent.offeredOrAllocated = agent.offeredOrAllocated.plus(resources);
     agent.holders.add(fw.info.id());
     fw.held.merge(agent.info.id(), resources, Resources::plus);
@@ -374,6 +388,8 @@ public class HierarchicalAllocator implements Allocator {
   }
 
   private void untrack(FrameworkState fw, AgentState agent, Resources resources) {
+    quotaHeld.computeIfPresent(
+        topRole(fw.info.role()), (k, v) -> v.minus(Quantities.of(resources)));
     agent.offeredOrAllocated = agent.offeredOrAllocated.minus(resources);
     Resources left = fw.held.get(agent.info.id()).minus(resources);
     if (left.isEmpty()) {
@@ -423,26 +439,148 @@ public class HierarchicalAllocator implements Allocator {
     allCandidates = false;
     candidates.clear();
     order.removeIf(a -> !a.active);
-    agentOrder.order(order, ctx.random());
 
-    Map<String, List<Allocation>> offers = new LinkedHashMap<>();
-    long now = ctx.now();
-    for (AgentState agent : order) {
-      allocateAgent(agent, now, offers);
+    Run run = new Run();
+    if (!run.required.isEmpty() || hasGuarantees()) {
+      agentOrder.order(order, ctx.random());
+      for (AgentState agent : order) {
+        allocateGuarantees(agent, run);
+      }
     }
-    for (Map.Entry<String, List<Allocation>> e : offers.entrySet()) {
+    agentOrder.order(order, ctx.random());
+    for (AgentState agent : order) {
+      allocateFairShare(agent, run);
+    }
+    for (Map.Entry<String, List<Allocation>> e : run.offers.entrySet()) {
       ctx.sink().offer(e.getKey(), e.getValue());
     }
   }
 
-  private void allocateAgent(AgentState agent, long now, Map<String, List<Allocation>> offers) {
-    boolean gpuAgent = agent.total.milli("gpus") > 0;
+  /**
+   * The state of one allocation run: the offers made so far, and Mesos's headroom books. {@code
+   * required} is the sum over top-level roles with quota of their unmet guarantees; {@code
+   * availableHeadroom} is every agent's free unreserved, non-revocable capacity.
+   */
+  private final class Run {
+    final Map<String, List<Allocation>> offers = new LinkedHashMap<>();
+    final long now = ctx.now();
+    Resources required = Resources.EMPTY;
+    Resources availableHeadroom = Resources.EMPTY;
+
+    Run() {
+      for (String role : new java.util.TreeSet<>(quotas.keySet())) {
+        Quota q = quotas.get(role);
+        if (!role.contains("/") && !q.guarantee().isEmpty()) {
+          required = required.plus(Quantities.of(q.guarantee()).minusFloored(consumed(role)));
+        }
+      }
+      if (!required.isEmpty()) {
+        for (AgentState a : agents.values()) {
+          availableHeadroom = availableHeadroom.plus(Quantities.of(a.available()));
+        }
+      }
+    }
+
+    /** What headroom lets a role take beyond its guarantee. */
+    Resources capByHeadroom(Resources extra) {
+      return required.isEmpty()
+          ? extra
+          : Quantities.shrink(extra, availableHeadroom.minusFloored(required));
+    }
+
+    void offer(FrameworkState fw, AgentState agent, String role, Resources resources) {
+      track(fw, agent, resources);
+      offers
+          .computeIfAbsent(fw.info.id(), k -> new ArrayList<>())
+          .add(new Allocation(role, agent.info.id(), resources));
+    }
+  }
+
+  private boolean hasGuarantees() {
+    for (Quota q : quotas.values()) {
+      if (!q.guarantee().isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The quota of {@code role}; only top-level roles have one. */
+  private Quota quotaOf(String role) {
+    return role.contains("/") ? Quota.NONE : quotas.getOrDefault(role, Quota.NONE);
+  }
+
+  /**
+   * What {@code fw} may be offered of the agent for {@code role}: what is available to the role,
+   * without revocable resources unless the framework takes them; null if the framework may not use
+   * this agent at all (a GPU agent for a framework without GPU_RESOURCES).
+   */
+  private Resources candidate(AgentState agent, FrameworkState fw, Resources available) {
+    if (agent.total.milli("gpus") > 0
+        && ctx.options().filterGpuResources()
+        && !fw.info.has(Capability.GPU_RESOURCES)) {
+      return null;
+    }
+    return fw.info.has(Capability.REVOCABLE_RESOURCES) ? available : available.nonRevocable();
+  }
+
+  /** The parts of an offer quota never limits: reservations, ranges, revocable resources. */
+  private static Resources unlimitedParts(Resources r) {
+    return r.filter(e -> e.isReserved() || !e.isScalar() || e.revocable());
+  }
+
+  /** Stage 1: frameworks of roles with unmet guarantees get up to the guarantee first. */
+  private void allocateGuarantees(AgentState agent, Run run) {
+    for (String role : roleSorter.sort()) {
+      Quota quota = quotaOf(role);
+      if (quota.guarantee().isEmpty()) {
+        continue;
+      }
+      if (agent.available().isEmpty()) {
+        return;
+      }
+      Resources unsat = Quantities.of(quota.guarantee()).minusFloored(consumed(role));
+      for (String fwId : frameworkSorters.get(role).sort()) {
+        if (unsat.isEmpty()) {
+          break;
+        }
+        Resources available = agent.available().allocatableTo(role);
+        if (available.isEmpty()) {
+          break;
+        }
+        FrameworkState fw = frameworks.get(fwId);
+        Resources avail = candidate(agent, fw, available);
+        if (avail == null) {
+          continue;
+        }
+        Resources q = Quantities.of(avail);
+        Resources g = Quantities.shrink(q, unsat);
+        if (g.isEmpty()) {
+          continue;
+        }
+        Resources extra = q.minus(g);
+        extra = Quantities.shrinkToLimits(extra, quota.limit(), consumed(role).plus(g));
+        extra = run.capByHeadroom(extra);
+        Resources toOffer = unlimitedParts(avail).plus(g).plus(extra);
+        if (!allocatable(toOffer, fw) || filtered(fw, agent.info.id(), toOffer, run.now)) {
+          continue;
+        }
+        run.offer(fw, agent, role, toOffer);
+        unsat = unsat.minusFloored(g.plus(extra));
+        run.required = run.required.minusFloored(g);
+        run.availableHeadroom = run.availableHeadroom.minusFloored(g.plus(extra));
+      }
+    }
+  }
+
+  /** Stage 2: everything left, in fair-share order, within limits and the headroom. */
+  private void allocateFairShare(AgentState agent, Run run) {
     for (String role : roleSorter.sort()) {
       if (agent.available().isEmpty()) {
         return;
       }
-      Sorter fs = frameworkSorters.get(role);
-      List<String> sorted = fs.sort();
+      Quota quota = quotaOf(role);
+      List<String> sorted = frameworkSorters.get(role).sort();
       if (preference != FrameworkPreference.NONE) {
         sorted =
             preference.reorder(sorted, agent.available().allocatableTo(role), agent.total, demands);
@@ -453,31 +591,35 @@ public class HierarchicalAllocator implements Allocator {
           break; // nothing left on this agent for this role; the next role may still see some
         }
         FrameworkState fw = frameworks.get(fwId);
-        if (gpuAgent
-            && ctx.options().filterGpuResources()
-            && !fw.info.has(Capability.GPU_RESOURCES)) {
+        Resources avail = candidate(agent, fw, available);
+        if (avail == null) {
           continue;
         }
-        if (!fw.info.has(Capability.REVOCABLE_RESOURCES)) {
-          available = available.nonRevocable();
-        }
-        if (!allocatable(available) || filtered(fw, agent.info.id(), available, now)) {
+        Resources extra = Quantities.of(avail);
+        extra = Quantities.shrinkToLimits(extra, quota.limit(), consumed(role));
+        extra = run.capByHeadroom(extra);
+        Resources toOffer = unlimitedParts(avail).plus(extra);
+        if (!allocatable(toOffer, fw) || filtered(fw, agent.info.id(), toOffer, run.now)) {
           continue;
         }
-        track(fw, agent, available);
-        offers
-            .computeIfAbsent(fwId, k -> new ArrayList<>())
-            .add(new Allocation(role, agent.info.id(), available));
+        run.offer(fw, agent, role, toOffer);
+        run.availableHeadroom = run.availableHeadroom.minusFloored(extra);
       }
     }
   }
 
-  /** Mesos's {@code allocatable}: non-empty and containing at least one min_allocatable set. */
-  private boolean allocatable(Resources candidate) {
+  /**
+   * Mesos's {@code allocatable}: non-empty and containing at least one of the min_allocatable sets,
+   * the framework's own when it set them (an empty list of its own accepts anything).
+   */
+  private boolean allocatable(Resources candidate, FrameworkState fw) {
     if (candidate.isEmpty()) {
       return false;
     }
-    List<Resources> min = ctx.options().minAllocatable();
+    List<Resources> min =
+        fw.info.minAllocatable() != null
+            ? fw.info.minAllocatable()
+            : ctx.options().minAllocatable();
     if (min.isEmpty()) {
       return true;
     }
@@ -487,6 +629,22 @@ public class HierarchicalAllocator implements Allocator {
       }
     }
     return false;
+  }
+
+  /**
+   * Quota consumption of a top-level role: what its subtree holds offered or allocated of
+   * unreserved, non-revocable scalars, plus every reservation of its subtree, used or not.
+   */
+  private Resources consumed(String role) {
+    String top = topRole(role);
+    return quotaHeld
+        .getOrDefault(top, Resources.EMPTY)
+        .plus(reservations.getOrDefault(top, Resources.EMPTY));
+  }
+
+  private static String topRole(String role) {
+    int slash = role.indexOf('/');
+    return slash < 0 ? role : role.substring(0, slash);
   }
 
   private boolean filtered(FrameworkState fw, String agentId, Resources candidate, long now) {

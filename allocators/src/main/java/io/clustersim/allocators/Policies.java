@@ -11,10 +11,17 @@ import java.util.List;
 
 /** The registry of allocation policies: one line each. */
 public final class Policies {
+  // Role sorters are trees over role paths (a/b/c); framework sorters are flat.
+  private static final SorterFactory DRF_ROLES =
+      (random, options) -> new FairShareSorter(options, Share.DOMINANT, true);
   private static final SorterFactory DRF =
       (random, options) -> new FairShareSorter(options, Share.DOMINANT);
+  private static final SorterFactory ASSET_ROLES =
+      (random, options) -> new FairShareSorter(options, Share.ASSET, true);
   private static final SorterFactory ASSET =
       (random, options) -> new FairShareSorter(options, Share.ASSET);
+  private static final SorterFactory SLOTS_ROLES =
+      (random, options) -> new FairShareSorter(options, Share.slots(options.slot()), true);
   private static final SorterFactory SLOTS =
       (random, options) -> new FairShareSorter(options, Share.slots(options.slot()));
   private static final SorterFactory RANDOM = (random, options) -> new RandomSorter(random);
@@ -26,7 +33,7 @@ public final class Policies {
               "drf",
               "Mesos's default: hierarchical DRF over roles, then frameworks (share/weight, then"
                   + " allocation count, then name)",
-              () -> new HierarchicalAllocator(DRF, DRF)),
+              () -> new HierarchicalAllocator(DRF_ROLES, DRF)),
           new Policy(
               "random",
               "Mesos's random sorter: roles and frameworks in a fresh seeded random order per agent",
@@ -38,25 +45,25 @@ public final class Policies {
           new Policy(
               "asset-fair",
               "the DRF paper's asset fairness: equalise the sum of the shares of every resource",
-              () -> new HierarchicalAllocator(ASSET, ASSET)),
+              () -> new HierarchicalAllocator(ASSET_ROLES, ASSET)),
           new Policy(
               "slots",
               "slot-based fair sharing (the DRF paper's baseline): equalise slots held, a slot"
                   + " being allocator.slot (default 1 CPU, 2 GiB)",
-              () -> new HierarchicalAllocator(SLOTS, SLOTS)),
+              () -> new HierarchicalAllocator(SLOTS_ROLES, SLOTS)),
           new Policy(
               "packing",
               "DRF, but each agent goes first to the framework whose pending tasks fit it most"
                   + " tightly (Tetris alignment)",
               () ->
                   new HierarchicalAllocator(
-                      DRF, DRF, AgentOrder.RANDOM, FrameworkPreference.PACKING)),
+                      DRF_ROLES, DRF, AgentOrder.RANDOM, FrameworkPreference.PACKING)),
           new Policy(
               "spread",
               "DRF, visiting the least loaded agents first instead of a random order",
               () ->
                   new HierarchicalAllocator(
-                      DRF, DRF, AgentOrder.LEAST_LOADED_FIRST, FrameworkPreference.NONE)));
+                      DRF_ROLES, DRF, AgentOrder.LEAST_LOADED_FIRST, FrameworkPreference.NONE)));
 
   private Policies() {}
 

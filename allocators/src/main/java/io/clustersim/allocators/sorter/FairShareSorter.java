@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * Mesos's DRF sorter, generalised over the measure of a share: clients ordered by share divided by
@@ -19,90 +20,140 @@ import java.util.TreeSet;
  * names), of what it holds offered or allocated divided by the pool total. Reserved and revocable
  * resources count; ranges do not.
  *
- * <p>Cost: {@link #allocated} and {@link #unallocated} are O(R + log C) for R resource names and C
- * clients; {@link #sort()} is O(C), or O(C log C) after the pool changed (every share changes).
+ * <p>Hierarchical (for roles): a client {@code a/b} is a leaf under the node {@code a}; a node's
+ * allocation and allocation count are those of its whole subtree, siblings are ordered among
+ * themselves, and {@link #sort()} returns the active leaves in pre-order, so a subtree with a lower
+ * share comes before every leaf of one with a higher share. A client that also has sub-clients
+ * ({@code d} beside {@code d/e}) is the virtual leaf {@code .} under {@code d}, as in Mesos. A
+ * weight set for a path applies to that node, hence to its whole subtree. Flat (for frameworks):
+ * every client is a leaf under the root, whatever its name.
+ *
+ * <p>Cost: {@link #allocated} and {@link #unallocated} are O(depth × (R + log siblings)) for R
+ * resource names; {@link #sort()} is O(C), or O(C log C) after the pool changed (every share
+ * changes).
  */
 public final class FairShareSorter implements Sorter {
-  private static final Comparator<Client> ORDER =
-      Comparator.comparingDouble((Client c) -> c.share)
+  private static final Comparator<Node> ORDER =
+      Comparator.comparingDouble((Node c) -> c.share)
           .thenComparingLong(c -> c.allocations)
           .thenComparing(c -> c.name);
 
   private final List<String> excluded;
   private final Share measure;
-  private final Map<String, Client> clients = new HashMap<>(); // looked up, never iterated
-  private final TreeSet<Client> active = new TreeSet<>(ORDER);
+  private final boolean hierarchical;
+  private final Node root = new Node("", "", null);
+  private final Map<String, Node> leaves = new HashMap<>(); // looked up, never iterated
+  private final Map<String, Node> inner = new HashMap<>(); // looked up, never iterated
+  private final Map<String, Double> weights = new HashMap<>();
   private final TreeMap<String, Long> pool = new TreeMap<>();
   private boolean stale;
 
-  private static final class Client {
+  private static final class Node {
     final String name;
+    final String path;
+    final Node parent;
+    final TreeSet<Node> children = new TreeSet<>(ORDER);
     double weight = 1.0;
     Resources allocation = Resources.EMPTY;
     long allocations;
     double share;
-    boolean isActive = true;
+    boolean active = true; // leaves only
+    boolean isInner;
 
-    Client(String name) {
+    Node(String name, String path, Node parent) {
       this.name = name;
+      this.path = path;
+      this.parent = parent;
     }
   }
 
   /**
    * A sorter that measures shares with {@code measure}, leaving the options' fair-sharing-excluded
-   * resources out.
+   * resources out; {@code hierarchical} splits client names on {@code /}.
    */
-  public FairShareSorter(AllocatorOptions options, Share measure) {
+  public FairShareSorter(AllocatorOptions options, Share measure, boolean hierarchical) {
     this.excluded = List.copyOf(options.fairSharingExcludedResourceNames());
     this.measure = measure;
+    this.hierarchical = hierarchical;
+  }
+
+  /** A flat sorter (clients are not split into paths). */
+  public FairShareSorter(AllocatorOptions options, Share measure) {
+    this(options, measure, false);
   }
 
   @Override
-  public void add(String name) {
-    if (clients.containsKey(name)) {
-      throw new IllegalStateException("sorter already has client " + name);
+  public void add(String client) {
+    if (leaves.containsKey(client)) {
+      throw new IllegalStateException("sorter already has client " + client);
     }
-    Client c = new Client(name);
-    clients.put(name, c);
-    c.share = share(c);
-    active.add(c);
+    Node parent = hierarchical ? innerNode(client) : root;
+    String name = hierarchical ? "." : client;
+    Node leaf = new Node(name, client, parent);
+    leaf.share = share(leaf);
+    leaves.put(client, leaf);
+    parent.children.add(leaf);
+  }
+
+  /** The inner node for {@code path}, created with its ancestors as needed. */
+  private Node innerNode(String path) {
+    Node node = inner.get(path);
+    if (node != null) {
+      return node;
+    }
+    int slash = path.lastIndexOf('/');
+    Node parent = slash < 0 ? root : innerNode(path.substring(0, slash));
+    node = new Node(slash < 0 ? path : path.substring(slash + 1), path, parent);
+    node.isInner = true;
+    node.weight = weights.getOrDefault(path, 1.0);
+    node.share = share(node);
+    inner.put(path, node);
+    parent.children.add(node);
+    return node;
   }
 
   @Override
-  public void remove(String name) {
-    Client c = clients.remove(name);
-    if (c != null && c.isActive) {
-      active.remove(c);
+  public void remove(String client) {
+    Node leaf = leaves.remove(client);
+    if (leaf == null) {
+      return;
+    }
+    if (!leaf.allocation.isEmpty()) {
+      Resources held = leaf.allocation;
+      update(leaf, n -> n.allocation = n.allocation.minus(held));
+    }
+    leaf.parent.children.remove(leaf);
+    // Drop inner nodes left without children.
+    Node n = leaf.parent;
+    while (n != root && n.children.isEmpty()) {
+      n.parent.children.remove(n);
+      inner.remove(n.path);
+      n = n.parent;
     }
   }
 
   @Override
-  public void activate(String name) {
-    Client c = client(name);
-    if (!c.isActive) {
-      c.isActive = true;
-      c.share = share(c);
-      active.add(c);
+  public void activate(String client) {
+    leaf(client).active = true;
+  }
+
+  @Override
+  public void deactivate(String client) {
+    leaf(client).active = false;
+  }
+
+  @Override
+  public boolean contains(String client) {
+    return leaves.containsKey(client);
+  }
+
+  @Override
+  public void updateWeight(String client, double weight) {
+    weights.put(client, weight);
+    Node n = hierarchical ? inner.get(client) : leaves.get(client);
+    if (n != null) {
+      reposition(n, x -> x.weight = weight);
     }
-  }
-
-  @Override
-  public void deactivate(String name) {
-    Client c = client(name);
-    if (c.isActive) {
-      active.remove(c);
-      c.isActive = false;
-    }
-  }
-
-  @Override
-  public boolean contains(String name) {
-    return clients.containsKey(name);
-  }
-
-  @Override
-  public void updateWeight(String name, double weight) {
-    update(client(name), c -> c.weight = weight);
   }
 
   @Override
@@ -126,76 +177,98 @@ public final class FairShareSorter implements Sorter {
   }
 
   @Override
-  public void allocated(String name, Resources resources) {
+  public void allocated(String client, Resources resources) {
+    Resources q = resources.scalars();
     update(
-        client(name),
-        c -> {
-          c.allocation = c.allocation.plus(resources.scalars());
-          c.allocations++;
+        leaf(client),
+        n -> {
+          n.allocation = n.allocation.plus(q);
+          n.allocations++;
         });
   }
 
   @Override
-  public void unallocated(String name, Resources resources) {
-    update(client(name), c -> c.allocation = c.allocation.minus(resources.scalars()));
+  public void unallocated(String client, Resources resources) {
+    Resources q = resources.scalars();
+    update(leaf(client), n -> n.allocation = n.allocation.minus(q));
   }
 
   @Override
-  public Resources allocation(String name) {
-    return client(name).allocation;
+  public Resources allocation(String client) {
+    return leaf(client).allocation;
   }
 
   @Override
   public List<String> sort() {
     if (stale) {
-      List<Client> all = new ArrayList<>(active);
-      active.clear();
-      for (Client c : all) {
-        c.share = share(c);
-      }
-      active.addAll(all);
+      rebuild(root);
       stale = false;
     }
-    List<String> order = new ArrayList<>(active.size());
-    for (Client c : active) {
-      order.add(c.name);
-    }
+    List<String> order = new ArrayList<>();
+    collect(root, order);
     return order;
+  }
+
+  private void collect(Node node, List<String> out) {
+    for (Node child : node.children) {
+      if (child.isInner) {
+        collect(child, out);
+      } else if (child.active) {
+        out.add(child.path);
+      }
+    }
+  }
+
+  private void rebuild(Node node) {
+    List<Node> all = new ArrayList<>(node.children);
+    node.children.clear();
+    for (Node c : all) {
+      c.share = share(c);
+      if (c.isInner) {
+        rebuild(c);
+      }
+    }
+    node.children.addAll(all);
   }
 
   @Override
   public int count() {
-    return clients.size();
+    return leaves.size();
   }
 
   /** The client's current share divided by its weight, as used for ordering. */
-  public double share(String name) {
-    return share(client(name));
+  public double share(String client) {
+    return share(leaf(client));
   }
 
-  private void update(Client c, java.util.function.Consumer<Client> change) {
-    // A client's key in the ordered set must not change while it is in the set. After the pool
-    // changed, other clients' keys are old but still fixed until sort() rebuilds the set.
-    boolean inSet = c.isActive;
-    if (inSet) {
-      active.remove(c);
-    }
-    change.accept(c);
-    if (inSet) {
-      c.share = share(c);
-      active.add(c);
+  /**
+   * Applies {@code change} to a leaf and each of its ancestors, keeping every sibling set sorted.
+   */
+  private void update(Node leaf, Consumer<Node> change) {
+    for (Node n = leaf; n != root; n = n.parent) {
+      reposition(n, change);
     }
   }
 
-  private Client client(String name) {
-    Client c = clients.get(name);
-    if (c == null) {
-      throw new IllegalStateException("sorter has no client " + name);
+  /** A node's key in its parent's ordered set must not change while it is in the set. */
+  private void reposition(Node n, Consumer<Node> change) {
+    boolean present = n.parent.children.remove(n);
+    change.accept(n);
+    n.share = share(n);
+    if (present) {
+      n.parent.children.add(n);
     }
-    return c;
   }
 
-  private double share(Client c) {
-    return measure.of(c.allocation, pool, excluded) / c.weight;
+  private Node leaf(String client) {
+    Node n = leaves.get(client);
+    if (n == null) {
+      throw new IllegalStateException("sorter has no client " + client);
+    }
+    return n;
+  }
+
+  private double share(Node n) {
+    return measure.of(n.allocation, pool, excluded) / n.weight;
   }
 }

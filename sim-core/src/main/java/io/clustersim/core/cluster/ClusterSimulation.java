@@ -120,7 +120,8 @@ public final class ClusterSimulation {
               f.principal(),
               f.secret(),
               f.failoverTimeoutMicros(),
-              f.capabilities());
+              f.capabilities(),
+              f.minAllocatable());
       FrameworkProcess process = new FrameworkProcess(info, scheduler, sim, net, streams);
       frameworks.put(f.id(), process);
       net.attach(process);
@@ -151,9 +152,9 @@ public final class ClusterSimulation {
       }
       master.removeAgent(r.agentId(), "removed_by_operator", true);
     } else if (action instanceof Scenario.Action.SetWeight w) {
-      allocator.updateWeight(w.role(), w.weight());
+      master.updateWeight(w.role(), w.weight());
     } else if (action instanceof Scenario.Action.SetQuota q) {
-      allocator.updateQuota(q.role(), new Quota(q.guarantee(), q.limit()));
+      master.updateQuota(q.role(), new Quota(q.guarantee(), q.limit()));
     } else if (action instanceof Scenario.Action.FrameworkDoes f) {
       FrameworkProcess fw = frameworks.get(f.framework());
       switch (f.verb()) {

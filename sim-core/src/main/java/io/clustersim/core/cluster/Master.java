@@ -2,6 +2,7 @@ package io.clustersim.core.cluster;
 
 import io.clustersim.core.allocator.Allocation;
 import io.clustersim.core.allocator.Allocator;
+import io.clustersim.core.allocator.Quota;
 import io.clustersim.core.framework.Capability;
 import io.clustersim.core.framework.Filters;
 import io.clustersim.core.framework.FrameworkInfo;
@@ -369,6 +370,52 @@ public final class Master implements Endpoint {
     for (String agentId : agentsWithTasks) {
       send(AgentProcess.address(agentId), new Message.ShutdownFramework(frameworkId));
     }
+  }
+
+  // ------------------------------------------------------------------ operator
+
+  /**
+   * An operator changes a role's weight. As Mesos's weights handler, when frameworks are registered
+   * in that role (or below it), every outstanding offer is rescinded so the new weight takes
+   * effect.
+   */
+  public void updateWeight(String role, double weight) {
+    allocator.updateWeight(role, weight);
+    if (hasFrameworksIn(role)) {
+      for (String offerId : List.copyOf(offers.keySet())) {
+        rescind(offerId, "weights_updated", true);
+      }
+    }
+  }
+
+  /**
+   * An operator sets a role's quota. As Mesos's quota handler, offers are rescinded agent by agent,
+   * in registration order, until what was rescinded covers the new guarantee (our simplification:
+   * Mesos also visits at least one agent per framework of the role).
+   */
+  public void updateQuota(String role, Quota quota) {
+    allocator.updateQuota(role, quota);
+    Resources rescinded = Resources.EMPTY;
+    for (String agentId : List.copyOf(agents.keySet())) {
+      if (rescinded.toUnreserved().containsQuantities(quota.guarantee())) {
+        break;
+      }
+      for (OfferEntry o : List.copyOf(offers.values())) {
+        if (o.agentId().equals(agentId)) {
+          rescinded = rescinded.plus(o.resources().scalars());
+          rescind(o.id(), "quota_updated", true);
+        }
+      }
+    }
+  }
+
+  private boolean hasFrameworksIn(String role) {
+    for (FrameworkEntry fw : frameworks.values()) {
+      if (Resources.isSelfOrAncestor(role, fw.info.role())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // ------------------------------------------------------------------ offers

@@ -1,5 +1,7 @@
 package io.clustersim.core.framework;
 
+import io.clustersim.core.resources.Resources;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -11,6 +13,7 @@ import java.util.Set;
  * @param secret the secret it presents, or null
  * @param failoverTimeoutMicros how long the master keeps its tasks after it disconnects
  * @param capabilities its capabilities
+ * @param minAllocatable its own min_allocatable sets, overriding the master's; null for none
  */
 public record FrameworkInfo(
     String id,
@@ -18,7 +21,8 @@ public record FrameworkInfo(
     String principal,
     String secret,
     long failoverTimeoutMicros,
-    Set<Capability> capabilities) {
+    Set<Capability> capabilities,
+    List<Resources> minAllocatable) {
   /** True if the framework declared {@code c}. */
   public boolean has(Capability c) {
     return capabilities.contains(c);

@@ -49,6 +49,11 @@ public record Resource(String name, String role, boolean revocable, long milli, 
     return revocable ? label + "{REV}" : label;
   }
 
+  /** This entry's amount as an unreserved, regular value. */
+  public Resources quantity() {
+    return Resources.of(new Resource(name, UNRESERVED, false, milli, ranges));
+  }
+
   /** The amount as text: a decimal without trailing zeros, or the ranges. */
   public String valueText() {
     return ranges == null ? Resources.formatMilli(milli) : ranges.toString();

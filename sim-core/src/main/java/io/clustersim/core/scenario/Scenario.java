@@ -109,6 +109,7 @@ public record Scenario(
    * @param service service work, or null
    * @param capabilities declared capabilities
    * @param placement how its built-in behaviour places tasks among its offers
+   * @param minAllocatable its own min_allocatable sets, or null to use the allocator's
    */
   public record Framework(
       String id,
@@ -123,7 +124,8 @@ public record Scenario(
       Tasks tasks,
       Service service,
       Set<Capability> capabilities,
-      String placement) {}
+      String placement,
+      List<Resources> minAllocatable) {}
 
   /**
    * Batch work: {@code count} tasks of the same shape.

@@ -263,27 +263,8 @@ public final class ScenarioLoader {
           "filter_gpu_resources",
           "slot");
       List<Resources> minAllocatable = d.minAllocatable();
-      Node min = in.get(a, "min_allocatable");
-      if (min != null) {
-        minAllocatable = new ArrayList<>();
-        if (min instanceof Node.ListNode) {
-          // A list of quantity sets: an offer must contain all of at least one set.
-          for (Node set : in.list(min)) {
-            minAllocatable.add(in.resources(set, Resource.UNRESERVED));
-          }
-        } else {
-          // A single mapping reads like Mesos's default flag cpus:0.01|mem:32: each entry suffices.
-          for (Map.Entry<String, Node> e : in.map(min).entries().entrySet()) {
-            minAllocatable.add(
-                in.resources(
-                    new Node.MapNode(
-                        e.getValue().line(),
-                        e.getValue().column(),
-                        e.getValue().path(),
-                        Map.of(e.getKey(), e.getValue())),
-                    Resource.UNRESERVED));
-          }
-        }
+      if (in.get(a, "min_allocatable") != null) {
+        minAllocatable = minAllocatable(in.get(a, "min_allocatable"));
       }
       List<RoleConfig> roles = new ArrayList<>();
       if (in.get(a, "roles") != null) {
@@ -308,6 +289,28 @@ public final class ScenarioLoader {
           interval, List.copyOf(minAllocatable), List.copyOf(roles), excluded, filterGpus, slot);
     }
 
+    /**
+     * A list of maps: an offer must contain all of one map. A single map reads like Mesos's default
+     * flag cpus:0.01|mem:32: each entry alone suffices.
+     */
+    private List<Resources> minAllocatable(Node min) {
+      List<Resources> sets = new ArrayList<>();
+      if (min instanceof Node.ListNode) {
+        for (Node set : in.list(min)) {
+          sets.add(in.resources(set, Resource.UNRESERVED));
+        }
+      } else {
+        for (Map.Entry<String, Node> e : in.map(min).entries().entrySet()) {
+          Node v = e.getValue();
+          sets.add(
+              in.resources(
+                  new Node.MapNode(v.line(), v.column(), v.path(), Map.of(e.getKey(), v)),
+                  Resource.UNRESERVED));
+        }
+      }
+      return List.copyOf(sets);
+    }
+
     private RoleConfig role(Node n) {
       Node.MapNode m = in.map(n);
       in.allowOnly(m, "name", "weight", "quota");
@@ -319,9 +322,16 @@ public final class ScenarioLoader {
       double weight = in.get(m, "weight") == null ? 1.0 : in.number(in.get(m, "weight"), 1e-9, 1e9);
       Quota quota = Quota.NONE;
       if (in.get(m, "quota") != null) {
+        topLevelOnly(in.get(m, "quota"), name);
         quota = quota(in.map(in.get(m, "quota")));
       }
       return new RoleConfig(name, weight, quota);
+    }
+
+    private void topLevelOnly(Node n, String role) {
+      if (role.contains("/")) {
+        throw in.error(n, "quota is supported on top-level roles only, not on '" + role + "'");
+      }
     }
 
     private Quota quota(Node.MapNode q) {
@@ -428,7 +438,8 @@ public final class ScenarioLoader {
           "tasks",
           "service",
           "capabilities",
-          "placement");
+          "placement",
+          "min_allocatable");
       Node idNode = in.require(m, "id");
       String id = in.string(idNode);
       if (!frameworkIds.add(id)) {
@@ -513,7 +524,10 @@ public final class ScenarioLoader {
           tasks,
           service,
           Set.copyOf(caps),
-          placement);
+          placement,
+          in.get(m, "min_allocatable") == null
+              ? null
+              : minAllocatable(in.get(m, "min_allocatable")));
     }
 
     private String capabilityNames() {
@@ -635,6 +649,7 @@ public final class ScenarioLoader {
         Node roleNode = in.require(q, "role");
         String role = roleName(roleNode);
         checkRoleDeclared(roleNode, role);
+        topLevelOnly(roleNode, role);
         Quota quota = quota(q);
         return new Scenario.Action.SetQuota(at, role, quota.guarantee(), quota.limit());
       }
