@@ -63,6 +63,13 @@ public class HierarchicalAllocator implements Allocator {
   private final Set<String> candidates = new LinkedHashSet<>();
   private boolean allCandidates;
   private boolean runPending;
+
+  /** Bumped whenever the set of frameworks that could be offered something changes. */
+  private long frameworksVersion;
+
+  /** Bumped whenever anything is tracked or untracked, or the pool changes. */
+  private long booksVersion;
+
   private long runs;
 
   private static final class FrameworkState {
@@ -88,6 +95,21 @@ public class HierarchicalAllocator implements Allocator {
     Resources offeredOrAllocated = Resources.EMPTY;
     final Set<String> holders = new LinkedHashSet<>();
     boolean active = true;
+    // The idle-agent shortcut: nothing could be offered here at this version of the frameworks
+    // (and books), with these resources available, until this time.
+    long idleVersion = -1;
+    long idleUntil;
+    Resources idleAvailable;
+
+    boolean isIdle(long version, long now) {
+      return idleVersion == version && now <= idleUntil && available().equals(idleAvailable);
+    }
+
+    void markIdle(long until, Resources available, long version) {
+      idleVersion = version;
+      idleUntil = until;
+      idleAvailable = available;
+    }
 
     AgentState(AgentInfo info, Resources total) {
       this.info = info;
@@ -161,6 +183,7 @@ public class HierarchicalAllocator implements Allocator {
   @Override
   public void addFramework(
       FrameworkInfo framework, Map<String, Resources> usedByAgent, boolean active) {
+    frameworksVersion++;
     FrameworkState fw = new FrameworkState(framework, active);
     frameworks.put(framework.id(), fw);
     String role = framework.role();
@@ -192,6 +215,7 @@ public class HierarchicalAllocator implements Allocator {
 
   @Override
   public void removeFramework(String frameworkId) {
+    frameworksVersion++;
     FrameworkState fw = frameworks.remove(frameworkId);
     if (fw == null) {
       return;
@@ -212,6 +236,7 @@ public class HierarchicalAllocator implements Allocator {
 
   @Override
   public void activateFramework(String frameworkId) {
+    frameworksVersion++;
     FrameworkState fw = frameworks.get(frameworkId);
     fw.active = true;
     if (!fw.suppressed) {
@@ -222,6 +247,7 @@ public class HierarchicalAllocator implements Allocator {
 
   @Override
   public void deactivateFramework(String frameworkId) {
+    frameworksVersion++;
     FrameworkState fw = frameworks.get(frameworkId);
     fw.active = false;
     frameworkSorters.get(fw.info.role()).deactivate(frameworkId);
@@ -230,6 +256,7 @@ public class HierarchicalAllocator implements Allocator {
 
   @Override
   public void suppressOffers(String frameworkId) {
+    frameworksVersion++;
     FrameworkState fw = frameworks.get(frameworkId);
     fw.suppressed = true;
     frameworkSorters.get(fw.info.role()).deactivate(frameworkId);
@@ -237,6 +264,7 @@ public class HierarchicalAllocator implements Allocator {
 
   @Override
   public void reviveOffers(String frameworkId) {
+    frameworksVersion++;
     FrameworkState fw = frameworks.get(frameworkId);
     fw.suppressed = false;
     fw.filters.clear();
@@ -305,6 +333,7 @@ public class HierarchicalAllocator implements Allocator {
   }
 
   private void addToPool(Resources total) {
+    booksVersion++;
     for (Resource r : total.reserved().scalars().entries()) {
       reservations.merge(topRole(r.role()), Quantities.of(r.quantity()), Resources::plus);
     }
@@ -316,6 +345,7 @@ public class HierarchicalAllocator implements Allocator {
   }
 
   private void removeFromPool(Resources total) {
+    booksVersion++;
     for (Resource r : total.reserved().scalars().entries()) {
       reservations.computeIfPresent(
           topRole(r.role()), (k, v) -> v.minus(Quantities.of(r.quantity())));
@@ -369,6 +399,7 @@ public class HierarchicalAllocator implements Allocator {
 
   @Override
   public void updateQuota(String role, Quota quota) {
+    frameworksVersion++;
     quotas.put(role, quota);
   }
 
@@ -379,6 +410,7 @@ public class HierarchicalAllocator implements Allocator {
   }
 
   private void track(FrameworkState fw, AgentState agent, Resources resources) {
+    booksVersion++;
     quotaHeld.merge(topRole(fw.info.role()), Quantities.of(resources), Resources::plus);
     agent.offeredOrAllocated = agent.offeredOrAllocated.plus(resources);
     agent.holders.add(fw.info.id());
@@ -388,6 +420,7 @@ public class HierarchicalAllocator implements Allocator {
   }
 
   private void untrack(FrameworkState fw, AgentState agent, Resources resources) {
+    booksVersion++;
     quotaHeld.computeIfPresent(
         topRole(fw.info.role()), (k, v) -> v.minus(Quantities.of(resources)));
     agent.offeredOrAllocated = agent.offeredOrAllocated.minus(resources);
@@ -422,6 +455,15 @@ public class HierarchicalAllocator implements Allocator {
     }
   }
 
+  /**
+   * Runs one allocation over every agent now, outside the batch loop: for tools and benchmarks that
+   * drive an allocator without a cluster around it.
+   */
+  public void allocateNow() {
+    allCandidates = true;
+    allocate();
+  }
+
   private void allocate() {
     runPending = false;
     runs++;
@@ -441,15 +483,30 @@ public class HierarchicalAllocator implements Allocator {
     order.removeIf(a -> !a.active);
 
     Run run = new Run();
+    // An agent that had nothing to offer stays so until its resources, the frameworks or a
+    // filter's expiry change; with quota, offers also depend on the rest of the cluster, so the
+    // allocator's books must not have changed either.
+    long version = quotas.isEmpty() ? frameworksVersion : frameworksVersion * 31 + booksVersion;
+    Map<AgentState, Long> idle = new java.util.IdentityHashMap<>();
     if (!run.required.isEmpty() || hasGuarantees()) {
       agentOrder.order(order, ctx.random());
       for (AgentState agent : order) {
-        allocateGuarantees(agent, run);
+        if (!agent.isIdle(version, run.now)) {
+          idle.put(agent, allocateGuarantees(agent, run));
+        }
       }
     }
     agentOrder.order(order, ctx.random());
     for (AgentState agent : order) {
-      allocateFairShare(agent, run);
+      if (agent.isIdle(version, run.now)) {
+        continue;
+      }
+      Resources before = agent.available();
+      long stage1 = idle.getOrDefault(agent, Long.MAX_VALUE);
+      long stage2 = allocateFairShare(agent, run);
+      long until = stage1 < 0 || stage2 < 0 ? -1 : Math.min(stage1, stage2);
+      // The version to compare next time is the one after this run's own offers.
+      agent.markIdle(until, before, until < 0 ? -1 : version);
     }
     for (Map.Entry<String, List<Allocation>> e : run.offers.entrySet()) {
       ctx.sink().offer(e.getKey(), e.getValue());
@@ -529,83 +586,145 @@ public class HierarchicalAllocator implements Allocator {
     return r.filter(e -> e.isReserved() || !e.isScalar() || e.revocable());
   }
 
-  /** Stage 1: frameworks of roles with unmet guarantees get up to the guarantee first. */
-  private void allocateGuarantees(AgentState agent, Run run) {
+  /**
+   * Stage 1: frameworks of roles with unmet guarantees get up to the guarantee first. Returns as
+   * {@link #allocateFairShare} does, for the idle-agent shortcut.
+   */
+  private long allocateGuarantees(AgentState agent, Run run) {
+    long idleUntil = Long.MAX_VALUE;
     for (String role : roleSorter.sort()) {
       Quota quota = quotaOf(role);
       if (quota.guarantee().isEmpty()) {
         continue;
       }
       if (agent.available().isEmpty()) {
-        return;
+        return idleUntil;
       }
       Resources unsat = Quantities.of(quota.guarantee()).minusFloored(consumed(role));
-      for (String fwId : frameworkSorters.get(role).sort()) {
+      // As in stage 2, the offer depends on the framework only through REVOCABLE_RESOURCES.
+      Resources available = null;
+      Resources[] toOffer = new Resources[2];
+      Resources[] taken = new Resources[2];
+      Resources[] guaranteed = new Resources[2];
+      for (String fwId : frameworkSorters.get(role).ordered()) {
         if (unsat.isEmpty()) {
           break;
         }
-        Resources available = agent.available().allocatableTo(role);
+        if (available == null) {
+          available = agent.available().allocatableTo(role);
+        }
         if (available.isEmpty()) {
           break;
         }
         FrameworkState fw = frameworks.get(fwId);
-        Resources avail = candidate(agent, fw, available);
-        if (avail == null) {
+        if (gpuBarred(agent, fw)) {
           continue;
         }
-        Resources q = Quantities.of(avail);
-        Resources g = Quantities.shrink(q, unsat);
-        if (g.isEmpty()) {
+        int variant = fw.info.has(Capability.REVOCABLE_RESOURCES) ? 1 : 0;
+        if (toOffer[variant] == null) {
+          Resources avail = variant == 1 ? available : available.nonRevocable();
+          Resources q = Quantities.of(avail);
+          Resources g = Quantities.shrink(q, unsat);
+          Resources extra = q.minus(g);
+          extra = Quantities.shrinkToLimits(extra, quota.limit(), consumed(role).plus(g));
+          extra = run.capByHeadroom(extra);
+          guaranteed[variant] = g;
+          taken[variant] = g.plus(extra);
+          toOffer[variant] =
+              g.isEmpty() ? Resources.EMPTY : unlimitedParts(avail).plus(taken[variant]);
+        }
+        Resources offer = toOffer[variant];
+        if (!allocatable(offer, fw)) {
           continue;
         }
-        Resources extra = q.minus(g);
-        extra = Quantities.shrinkToLimits(extra, quota.limit(), consumed(role).plus(g));
-        extra = run.capByHeadroom(extra);
-        Resources toOffer = unlimitedParts(avail).plus(g).plus(extra);
-        if (!allocatable(toOffer, fw) || filtered(fw, agent.info.id(), toOffer, run.now)) {
+        long blocked = filteredUntil(fw, agent.info.id(), offer, run.now);
+        if (blocked >= 0) {
+          idleUntil = Math.min(idleUntil, blocked);
           continue;
         }
-        run.offer(fw, agent, role, toOffer);
-        unsat = unsat.minusFloored(g.plus(extra));
-        run.required = run.required.minusFloored(g);
-        run.availableHeadroom = run.availableHeadroom.minusFloored(g.plus(extra));
+        run.offer(fw, agent, role, offer);
+        unsat = unsat.minusFloored(taken[variant]);
+        run.required = run.required.minusFloored(guaranteed[variant]);
+        run.availableHeadroom = run.availableHeadroom.minusFloored(taken[variant]);
+        available = null;
+        toOffer = new Resources[2];
+        idleUntil = -1;
       }
     }
+    return idleUntil;
   }
 
-  /** Stage 2: everything left, in fair-share order, within limits and the headroom. */
-  private void allocateFairShare(AgentState agent, Run run) {
+  /**
+   * Stage 2: everything left, in fair-share order, within limits and the headroom. Returns -1 if it
+   * made an offer on the agent; otherwise until when nothing can change that (the earliest expiry
+   * of the filters that blocked, or {@link Long#MAX_VALUE}), for the idle-agent shortcut.
+   */
+  private long allocateFairShare(AgentState agent, Run run) {
+    long idleUntil = Long.MAX_VALUE;
     for (String role : roleSorter.sort()) {
       if (agent.available().isEmpty()) {
-        return;
+        return -1;
       }
       Quota quota = quotaOf(role);
-      List<String> sorted = frameworkSorters.get(role).sort();
-      if (preference != FrameworkPreference.NONE) {
-        sorted =
-            preference.reorder(sorted, agent.available().allocatableTo(role), agent.total, demands);
-      }
+      Sorter fs = frameworkSorters.get(role);
+      Iterable<String> sorted =
+          preference == FrameworkPreference.NONE
+              ? fs.ordered()
+              : preference.reorder(
+                  fs.sort(), agent.available().allocatableTo(role), agent.total, demands);
+      // What the role may be offered here depends only on the framework's REVOCABLE_RESOURCES
+      // capability, so it is computed once per variant until an offer changes the agent.
+      Resources available = null;
+      Resources[] toOffer = new Resources[2];
+      Boolean[] allocatable = new Boolean[2];
       for (String fwId : sorted) {
-        Resources available = agent.available().allocatableTo(role);
+        if (available == null) {
+          available = agent.available().allocatableTo(role);
+        }
         if (available.isEmpty()) {
           break; // nothing left on this agent for this role; the next role may still see some
         }
         FrameworkState fw = frameworks.get(fwId);
-        Resources avail = candidate(agent, fw, available);
-        if (avail == null) {
+        if (gpuBarred(agent, fw)) {
           continue;
         }
-        Resources extra = Quantities.of(avail);
-        extra = Quantities.shrinkToLimits(extra, quota.limit(), consumed(role));
-        extra = run.capByHeadroom(extra);
-        Resources toOffer = unlimitedParts(avail).plus(extra);
-        if (!allocatable(toOffer, fw) || filtered(fw, agent.info.id(), toOffer, run.now)) {
+        int variant = fw.info.has(Capability.REVOCABLE_RESOURCES) ? 1 : 0;
+        if (toOffer[variant] == null) {
+          Resources avail = variant == 1 ? available : available.nonRevocable();
+          Resources extra = Quantities.of(avail);
+          extra = Quantities.shrinkToLimits(extra, quota.limit(), consumed(role));
+          extra = run.capByHeadroom(extra);
+          toOffer[variant] = unlimitedParts(avail).plus(extra);
+          allocatable[variant] = allocatable(toOffer[variant], ctx.options().minAllocatable());
+        }
+        Resources offer = toOffer[variant];
+        boolean ok =
+            fw.info.minAllocatable() == null
+                ? allocatable[variant]
+                : allocatable(offer, fw.info.minAllocatable());
+        if (!ok) {
           continue;
         }
-        run.offer(fw, agent, role, toOffer);
-        run.availableHeadroom = run.availableHeadroom.minusFloored(extra);
+        long blocked = filteredUntil(fw, agent.info.id(), offer, run.now);
+        if (blocked >= 0) {
+          idleUntil = Math.min(idleUntil, blocked);
+          continue;
+        }
+        run.offer(fw, agent, role, offer);
+        run.availableHeadroom = run.availableHeadroom.minusFloored(Quantities.of(offer));
+        available = null;
+        toOffer = new Resources[2];
+        allocatable = new Boolean[2];
+        idleUntil = -1;
       }
     }
+    return idleUntil;
+  }
+
+  private boolean gpuBarred(AgentState agent, FrameworkState fw) {
+    return agent.total.milli("gpus") > 0
+        && ctx.options().filterGpuResources()
+        && !fw.info.has(Capability.GPU_RESOURCES);
   }
 
   /**
@@ -613,13 +732,17 @@ public class HierarchicalAllocator implements Allocator {
    * the framework's own when it set them (an empty list of its own accepts anything).
    */
   private boolean allocatable(Resources candidate, FrameworkState fw) {
+    return allocatable(
+        candidate,
+        fw.info.minAllocatable() != null
+            ? fw.info.minAllocatable()
+            : ctx.options().minAllocatable());
+  }
+
+  private static boolean allocatable(Resources candidate, List<Resources> min) {
     if (candidate.isEmpty()) {
       return false;
     }
-    List<Resources> min =
-        fw.info.minAllocatable() != null
-            ? fw.info.minAllocatable()
-            : ctx.options().minAllocatable();
     if (min.isEmpty()) {
       return true;
     }
@@ -647,21 +770,30 @@ public class HierarchicalAllocator implements Allocator {
     return slash < 0 ? role : role.substring(0, slash);
   }
 
-  private boolean filtered(FrameworkState fw, String agentId, Resources candidate, long now) {
+  /**
+   * Until when a refusal filter keeps {@code candidate} from {@code fw} on the agent: the latest
+   * expiry among the live filters that block it, or -1 if none does. Expired filters are dropped.
+   */
+  private long filteredUntil(FrameworkState fw, String agentId, Resources candidate, long now) {
     List<RefusalFilter> list = fw.filters.get(agentId);
     if (list == null) {
-      return false;
+      return -1;
     }
-    list.removeIf(f -> f.expiresAt() < now);
-    if (list.isEmpty()) {
-      fw.filters.remove(agentId);
-      return false;
-    }
+    long until = -1;
+    boolean expired = false;
     for (RefusalFilter f : list) {
-      if (f.blocks(candidate, now)) {
-        return true;
+      if (f.expiresAt() < now) {
+        expired = true;
+      } else if (f.blocks(candidate, now)) {
+        until = Math.max(until, f.expiresAt());
       }
     }
-    return false;
+    if (expired) {
+      list.removeIf(f -> f.expiresAt() < now);
+      if (list.isEmpty()) {
+        fw.filters.remove(agentId);
+      }
+    }
+    return until;
   }
 }

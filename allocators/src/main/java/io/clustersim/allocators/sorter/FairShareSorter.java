@@ -34,9 +34,14 @@ import java.util.function.Consumer;
  */
 public final class FairShareSorter implements Sorter {
   private static final Comparator<Node> ORDER =
-      Comparator.comparingDouble((Node c) -> c.share)
-          .thenComparingLong(c -> c.allocations)
-          .thenComparing(c -> c.name);
+      (a, b) -> {
+        int c = Double.compare(a.share, b.share);
+        if (c != 0) {
+          return c;
+        }
+        c = Long.compare(a.allocations, b.allocations);
+        return c != 0 ? c : a.name.compareTo(b.name);
+      };
 
   private final List<String> excluded;
   private final Share measure;
@@ -47,6 +52,8 @@ public final class FairShareSorter implements Sorter {
   private final Map<String, Double> weights = new HashMap<>();
   private final TreeMap<String, Long> pool = new TreeMap<>();
   private boolean stale;
+  private long mutations; // changes to any ordered set, so a lazy pass knows to re-navigate
+  private long passes;
 
   private static final class Node {
     final String name;
@@ -59,6 +66,7 @@ public final class FairShareSorter implements Sorter {
     double share;
     boolean active = true; // leaves only
     boolean isInner;
+    long returnedIn = -1; // the ordered() pass that last returned this leaf
 
     Node(String name, String path, Node parent) {
       this.name = name;
@@ -92,6 +100,7 @@ public final class FairShareSorter implements Sorter {
     Node leaf = new Node(name, client, parent);
     leaf.share = share(leaf);
     leaves.put(client, leaf);
+    mutations++;
     parent.children.add(leaf);
   }
 
@@ -122,6 +131,7 @@ public final class FairShareSorter implements Sorter {
       Resources held = leaf.allocation;
       update(leaf, n -> n.allocation = n.allocation.minus(held));
     }
+    mutations++;
     leaf.parent.children.remove(leaf);
     // Drop inner nodes left without children.
     Node n = leaf.parent;
@@ -209,6 +219,73 @@ public final class FairShareSorter implements Sorter {
     return order;
   }
 
+  /**
+   * Lazily, for flat sorters: each step finds the next client after the previous one's key at the
+   * time it was returned, O(log C), so a run that stops after one framework per agent costs O(log
+   * C) per agent instead of O(C). A client that received an allocation meanwhile has moved further
+   * on; it was already returned, so it is skipped.
+   */
+  @Override
+  public Iterable<String> ordered() {
+    if (hierarchical) {
+      return sort();
+    }
+    if (stale) {
+      rebuild(root);
+      stale = false;
+    }
+    long pass = ++passes;
+    return () ->
+        new java.util.Iterator<>() {
+          // Walks the ordered set with its own iterator while nothing changes; after a change (an
+          // allocation to a client already returned) it re-navigates from the key that client had
+          // when it was returned. A client met again further on was already returned: skipped.
+          private java.util.Iterator<Node> it = root.children.iterator();
+          private long seen = mutations;
+          private Node probe;
+          private Node next;
+
+          private Node advance() {
+            if (seen != mutations) {
+              it =
+                  probe == null
+                      ? root.children.iterator()
+                      : root.children.tailSet(probe, false).iterator();
+              seen = mutations;
+            }
+            while (it.hasNext()) {
+              Node n = it.next();
+              if (n.active && n.returnedIn != pass) {
+                return n;
+              }
+            }
+            return null;
+          }
+
+          @Override
+          public boolean hasNext() {
+            if (next == null) {
+              next = advance();
+            }
+            return next != null;
+          }
+
+          @Override
+          public String next() {
+            if (!hasNext()) {
+              throw new java.util.NoSuchElementException();
+            }
+            Node n = next;
+            n.returnedIn = pass;
+            probe = new Node(n.name, n.path, null);
+            probe.share = n.share;
+            probe.allocations = n.allocations;
+            next = null;
+            return n.path;
+          }
+        };
+  }
+
   private void collect(Node node, List<String> out) {
     for (Node child : node.children) {
       if (child.isInner) {
@@ -220,6 +297,7 @@ public final class FairShareSorter implements Sorter {
   }
 
   private void rebuild(Node node) {
+    mutations++;
     List<Node> all = new ArrayList<>(node.children);
     node.children.clear();
     for (Node c : all) {
@@ -252,6 +330,7 @@ public final class FairShareSorter implements Sorter {
 
   /** A node's key in its parent's ordered set must not change while it is in the set. */
   private void reposition(Node n, Consumer<Node> change) {
+    mutations++;
     boolean present = n.parent.children.remove(n);
     change.accept(n);
     n.share = share(n);

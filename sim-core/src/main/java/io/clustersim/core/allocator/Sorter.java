@@ -44,6 +44,15 @@ public interface Sorter {
   /** Active clients, the one to serve first first. */
   List<String> sort();
 
+  /**
+   * The same order as {@link #sort()}, produced lazily so that a caller who stops after the first
+   * few clients pays only for those. It stays valid while the caller records allocations for
+   * clients it has already been given (their later position is skipped), and nothing else changes.
+   */
+  default Iterable<String> ordered() {
+    return sort();
+  }
+
   /** Number of clients, active or not. */
   int count();
 }
