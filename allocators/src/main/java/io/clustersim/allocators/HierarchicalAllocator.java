@@ -378,6 +378,27 @@ public class HierarchicalAllocator implements Allocator {
   }
 
   @Override
+  public void updateAllocation(String frameworkId, String agentId, Resources from, Resources to) {
+    AgentState agent = agents.get(agentId);
+    FrameworkState fw = frameworks.get(frameworkId);
+    if (agent == null || fw == null) {
+      return;
+    }
+    booksVersion++;
+    // The agent's total changes form, not quantity: the pools stay equal, the reservation books
+    // move (reservations count as quota consumption).
+    removeFromPool(agent.total);
+    agent.total = agent.total.minus(from).plus(to);
+    addToPool(agent.total);
+    agent.offeredOrAllocated = agent.offeredOrAllocated.minus(from).plus(to);
+    fw.held.put(agentId, fw.held.get(agentId).minus(from).plus(to));
+    quotaHeld.merge(
+        topRole(fw.info.role()),
+        Quantities.of(to),
+        (held, add) -> held.minus(Quantities.of(from)).plus(add));
+  }
+
+  @Override
   public void requestResources(String frameworkId, List<Resources> requests) {
     if (!frameworks.containsKey(frameworkId)) {
       return;

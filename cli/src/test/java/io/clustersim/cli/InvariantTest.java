@@ -94,6 +94,11 @@ class InvariantTest {
     }
 
     @Override
+    public void updateAllocation(String fw, String agent, Resources from, Resources to) {
+      drf.updateAllocation(fw, agent, from, to);
+    }
+
+    @Override
     public void suppressOffers(String fw) {
       drf.suppressOffers(fw);
     }

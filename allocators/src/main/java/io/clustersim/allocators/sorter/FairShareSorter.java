@@ -188,7 +188,8 @@ public final class FairShareSorter implements Sorter {
 
   @Override
   public void allocated(String client, Resources resources) {
-    Resources q = resources.scalars();
+    // Quantities only: a reservation changes the form of an allocation, never its share.
+    Resources q = resources.scalars().toUnreserved();
     update(
         leaf(client),
         n -> {
@@ -199,7 +200,7 @@ public final class FairShareSorter implements Sorter {
 
   @Override
   public void unallocated(String client, Resources resources) {
-    Resources q = resources.scalars();
+    Resources q = resources.scalars().toUnreserved();
     update(leaf(client), n -> n.allocation = n.allocation.minus(q));
   }
 

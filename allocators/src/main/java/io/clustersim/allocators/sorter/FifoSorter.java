@@ -56,12 +56,12 @@ public final class FifoSorter implements Sorter {
 
   @Override
   public void allocated(String client, Resources resources) {
-    allocations.merge(client, resources.scalars(), Resources::plus);
+    allocations.merge(client, resources.scalars().toUnreserved(), Resources::plus);
   }
 
   @Override
   public void unallocated(String client, Resources resources) {
-    allocations.put(client, allocations.get(client).minus(resources.scalars()));
+    allocations.put(client, allocations.get(client).minus(resources.scalars().toUnreserved()));
   }
 
   @Override

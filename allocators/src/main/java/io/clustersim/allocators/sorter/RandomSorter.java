@@ -65,12 +65,12 @@ public final class RandomSorter implements Sorter {
 
   @Override
   public void allocated(String client, Resources resources) {
-    allocations.merge(client, resources.scalars(), Resources::plus);
+    allocations.merge(client, resources.scalars().toUnreserved(), Resources::plus);
   }
 
   @Override
   public void unallocated(String client, Resources resources) {
-    allocations.put(client, allocations.get(client).minus(resources.scalars()));
+    allocations.put(client, allocations.get(client).minus(resources.scalars().toUnreserved()));
   }
 
   @Override

@@ -63,6 +63,13 @@ public interface Allocator {
    */
   void recoverResources(String frameworkId, String agentId, Resources resources, Filters filters);
 
+  /**
+   * A framework converted resources it holds on an agent, with the same quantities (a RESERVE or
+   * UNRESERVE in an accepted offer): {@code from} becomes {@code to} in its allocation and in the
+   * agent's total.
+   */
+  void updateAllocation(String frameworkId, String agentId, Resources from, Resources to);
+
   /** The framework wants no offers. */
   void suppressOffers(String frameworkId);
 

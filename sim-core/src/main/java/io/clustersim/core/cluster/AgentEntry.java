@@ -8,7 +8,10 @@ import java.util.Map;
 /** The master's record of a registered agent and of what is offered and allocated on it. */
 final class AgentEntry {
   final AgentInfo info;
-  final Resources total;
+
+  /** Changes only with reservations, which convert resources without changing quantities. */
+  Resources total;
+
   Resources offered = Resources.EMPTY;
   Resources allocated = Resources.EMPTY;
 

@@ -151,6 +151,8 @@ public final class ClusterSimulation {
         agent.crash(); // the operator shuts the agent down
       }
       master.removeAgent(r.agentId(), "removed_by_operator", true);
+    } else if (action instanceof Scenario.Action.Reservation r) {
+      master.operatorReservation(r.agentId(), r.resources(), r.reserve());
     } else if (action instanceof Scenario.Action.SetWeight w) {
       master.updateWeight(w.role(), w.weight());
     } else if (action instanceof Scenario.Action.SetQuota q) {
@@ -164,6 +166,7 @@ public final class ClusterSimulation {
         case "revive" -> fw.reviveOffers();
         case "deactivate" -> fw.setActive(false);
         case "activate" -> fw.setActive(true);
+        case "unreserve" -> fw.unreserveHeld();
         default -> throw new IllegalStateException("unknown framework action " + f.verb());
       }
     }

@@ -3,9 +3,9 @@ package io.clustersim.core.cluster;
 import io.clustersim.core.framework.Filters;
 import io.clustersim.core.framework.FrameworkInfo;
 import io.clustersim.core.framework.Offer;
+import io.clustersim.core.framework.Operation;
 import io.clustersim.core.framework.Scheduler;
 import io.clustersim.core.framework.SchedulerDriver;
-import io.clustersim.core.framework.TaskInfo;
 import io.clustersim.core.kernel.RandomStreams;
 import io.clustersim.core.kernel.Simulation;
 import io.clustersim.core.net.Endpoint;
@@ -143,11 +143,24 @@ public final class FrameworkProcess implements Endpoint, SchedulerDriver {
   // ---------------------------------------------------------------- driver
 
   @Override
-  public void launchTasks(Collection<String> offerIds, List<TaskInfo> tasks, Filters filters) {
+  public void acceptOffers(
+      Collection<String> offerIds, List<Operation> operations, Filters filters) {
     for (String id : offerIds) {
       held.remove(id);
     }
-    send(new Message.AcceptOffers(info.id(), List.copyOf(offerIds), List.copyOf(tasks), filters));
+    send(
+        new Message.AcceptOffers(
+            info.id(), List.copyOf(offerIds), List.copyOf(operations), filters));
+  }
+
+  /** Unreserves every reservation of its role in the offers it holds, as a scenario action. */
+  public void unreserveHeld() {
+    for (Offer o : List.copyOf(held.values())) {
+      Resources reserved = o.resources().reservedTo(o.role());
+      if (!reserved.isEmpty()) {
+        acceptOffers(List.of(o.id()), List.of(new Operation.Unreserve(reserved)), Filters.NONE);
+      }
+    }
   }
 
   @Override

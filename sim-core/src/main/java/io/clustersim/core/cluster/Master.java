@@ -7,6 +7,7 @@ import io.clustersim.core.framework.Capability;
 import io.clustersim.core.framework.Filters;
 import io.clustersim.core.framework.FrameworkInfo;
 import io.clustersim.core.framework.Offer;
+import io.clustersim.core.framework.Operation;
 import io.clustersim.core.framework.TaskInfo;
 import io.clustersim.core.framework.TaskState;
 import io.clustersim.core.framework.TaskStatus;
@@ -440,17 +441,21 @@ public final class Master implements Endpoint {
       used.add(o);
     }
     if (!valid) {
-      // Mesos drops the tasks of an accept that names an unknown or rescinded offer.
+      // Mesos drops the operations of an accept that names an unknown or rescinded offer.
       TaskState state =
           fw.info.has(Capability.PARTITION_AWARE) ? TaskState.TASK_DROPPED : TaskState.TASK_LOST;
-      for (TaskInfo t : a.tasks()) {
-        log.emit(
-            new LogEvent.TaskStatus(
-                t.id(), fw.info.id(), null, state.name(), "REASON_INVALID_OFFERS"));
-        send(
-            fw.address(),
-            new Message.StatusToFramework(
-                new TaskStatus(t.id(), null, state, "REASON_INVALID_OFFERS")));
+      for (Operation op : a.operations()) {
+        if (op instanceof Operation.Launch launch) {
+          for (TaskInfo t : launch.tasks()) {
+            log.emit(
+                new LogEvent.TaskStatus(
+                    t.id(), fw.info.id(), null, state.name(), "REASON_INVALID_OFFERS"));
+            send(
+                fw.address(),
+                new Message.StatusToFramework(
+                    new TaskStatus(t.id(), null, state, "REASON_INVALID_OFFERS")));
+          }
+        }
       }
       return;
     }
@@ -461,20 +466,67 @@ public final class Master implements Endpoint {
       remaining = remaining.plus(o.resources());
       log.emit(new LogEvent.OfferAccepted(o.id(), fw.info.id(), refuse(a.filters())));
     }
-    for (TaskInfo t : a.tasks()) {
+    for (Operation op : a.operations()) {
+      if (op instanceof Operation.Launch launch) {
+        remaining = launch(fw, agent, remaining, launch.tasks());
+      } else if (op instanceof Operation.Reserve r) {
+        remaining = convert(fw, agent, remaining, r.resources(), true);
+      } else if (op instanceof Operation.Unreserve u) {
+        remaining = convert(fw, agent, remaining, u.resources(), false);
+      }
+    }
+    if (!remaining.isEmpty()) {
+      allocator.recoverResources(fw.info.id(), agentId, remaining, a.filters());
+    }
+  }
+
+  /**
+   * RESERVE or UNRESERVE inside an accepted offer: converts {@code resources} (written reserved to
+   * the framework's role) from or to their unreserved form in what the offer still holds and in the
+   * agent's total. An invalid operation is refused and logged; the offer goes on.
+   */
+  private Resources convert(
+      FrameworkEntry fw,
+      AgentEntry agent,
+      Resources remaining,
+      Resources resources,
+      boolean reserve) {
+    String role = fw.info.role();
+    String name = reserve ? "RESERVE" : "UNRESERVE";
+    Resources reserved = resources;
+    Resources unreserved = resources.toUnreserved();
+    String why = null;
+    if (resources.isEmpty() || !resources.equals(resources.reservedTo(role))) {
+      why = "resources must be reserved to the framework's role '" + role + "'";
+    } else if (!resources.revocable().isEmpty()) {
+      why = "revocable resources cannot be reserved";
+    } else if (!remaining.contains(reserve ? unreserved : reserved)) {
+      why = "the offer does not hold " + (reserve ? unreserved : reserved);
+    }
+    if (why != null) {
+      log.emit(new LogEvent.OperationFailed(agent.id(), fw.info.id(), name, why));
+      return remaining;
+    }
+    Resources from = reserve ? unreserved : reserved;
+    Resources to = reserve ? reserved : unreserved;
+    agent.total = agent.total.minus(from).plus(to);
+    allocator.updateAllocation(fw.info.id(), agent.id(), from, to);
+    log.emit(new LogEvent.Reservation(agent.id(), fw.info.id(), role, reserved, reserve));
+    return remaining.minus(from).plus(to);
+  }
+
+  private Resources launch(
+      FrameworkEntry fw, AgentEntry agent, Resources remaining, List<TaskInfo> tasks) {
+    String agentId = agent.id();
+    for (TaskInfo t : tasks) {
       Resources needed = t.resources();
       String execKey = t.executor() == null ? null : fw.info.id() + "/" + t.executor().id();
       boolean newExecutor = execKey != null && !agent.executors.containsKey(execKey);
       if (newExecutor) {
         needed = needed.plus(t.executor().resources());
       }
-      String error = null;
-      if (fw.tasks.containsKey(t.id())) {
-        error = "REASON_TASK_INVALID";
-      } else if (!remaining.contains(needed)) {
-        error = "REASON_TASK_INVALID";
-      }
-      if (error != null) {
+      if (fw.tasks.containsKey(t.id()) || !remaining.contains(needed)) {
+        String error = "REASON_TASK_INVALID";
         log.emit(new LogEvent.TaskStatus(t.id(), fw.info.id(), agentId, "TASK_ERROR", error));
         send(
             fw.address(),
@@ -498,9 +550,38 @@ public final class Master implements Endpoint {
           AgentProcess.address(agentId),
           new Message.RunTask(fw.info.id(), t, newExecutor ? t.executor() : null));
     }
-    if (!remaining.isEmpty()) {
-      allocator.recoverResources(fw.info.id(), agentId, remaining, a.filters());
+    return remaining;
+  }
+
+  /**
+   * An operator reserves ({@code reserve}) or unreserves resources on an agent, as Mesos's {@code
+   * /reserve} and {@code /unreserve} endpoints: outstanding offers on the agent are rescinded first
+   * so the resources are free; if they still are not, the request fails and is logged.
+   */
+  public void operatorReservation(String agentId, Resources reserved, boolean reserve) {
+    AgentEntry agent = agents.get(agentId);
+    String name = reserve ? "RESERVE" : "UNRESERVE";
+    if (agent == null) {
+      log.emit(new LogEvent.OperationFailed(agentId, null, name, "agent is not registered"));
+      return;
     }
+    for (OfferEntry o : List.copyOf(offers.values())) {
+      if (o.agentId().equals(agentId)) {
+        rescind(o.id(), "operator_" + name.toLowerCase(java.util.Locale.ROOT), true);
+      }
+    }
+    Resources from = reserve ? reserved.toUnreserved() : reserved;
+    Resources to = reserve ? reserved : reserved.toUnreserved();
+    if (!agent.available().contains(from)) {
+      log.emit(
+          new LogEvent.OperationFailed(
+              agentId, null, name, "the agent does not have " + from + " free"));
+      return;
+    }
+    agent.total = agent.total.minus(from).plus(to);
+    allocator.updateAgent(agentId, agent.total);
+    String role = reserved.entries().isEmpty() ? null : reserved.entries().get(0).role();
+    log.emit(new LogEvent.Reservation(agentId, null, role, reserved, reserve));
   }
 
   private static long refuse(Filters filters) {

@@ -10,12 +10,15 @@ import org.apache.commons.math3.random.RandomGenerator;
  * the master over the simulated network.
  */
 public interface SchedulerDriver {
-  /** Launches tasks on the given offers; what is not used goes back under {@code filters}. */
-  void launchTasks(Collection<String> offerIds, List<TaskInfo> tasks, Filters filters);
+  /**
+   * Accepts offers (all on one agent) with operations applied in order: reserve, unreserve, launch.
+   * What is left unused goes back under {@code filters}.
+   */
+  void acceptOffers(Collection<String> offerIds, List<Operation> operations, Filters filters);
 
-  /** Accepts offers with launch operations; same as {@link #launchTasks}. */
-  default void acceptOffers(Collection<String> offerIds, List<TaskInfo> launch, Filters filters) {
-    launchTasks(offerIds, launch, filters);
+  /** Launches tasks on the given offers; what is not used goes back under {@code filters}. */
+  default void launchTasks(Collection<String> offerIds, List<TaskInfo> tasks, Filters filters) {
+    acceptOffers(offerIds, List.of(new Operation.Launch(tasks)), filters);
   }
 
   /** Declines an offer; the master does not re-offer those resources for the filter's time. */

@@ -244,6 +244,41 @@ public sealed interface LogEvent {
     }
   }
 
+  /** Resources were reserved to a role, or unreserved, by a framework or an operator (null). */
+  record Reservation(
+      String agent, String framework, String role, Resources resources, boolean reserve)
+      implements LogEvent {
+    @Override
+    public String type() {
+      return reserve ? "RESERVED" : "UNRESERVED";
+    }
+
+    @Override
+    public void writeFields(JsonFields out) {
+      out.string("agent", agent)
+          .string("framework", framework)
+          .string("role", role)
+          .resources("resources", resources);
+    }
+  }
+
+  /** An offer operation or operator request was refused. */
+  record OperationFailed(String agent, String framework, String operation, String reason)
+      implements LogEvent {
+    @Override
+    public String type() {
+      return "OPERATION_FAILED";
+    }
+
+    @Override
+    public void writeFields(JsonFields out) {
+      out.string("agent", agent)
+          .string("framework", framework)
+          .string("operation", operation)
+          .string("reason", reason);
+    }
+  }
+
   /** The master refused a framework's registration. */
   record RegistrationRefused(String framework, String reason) implements LogEvent {
     @Override

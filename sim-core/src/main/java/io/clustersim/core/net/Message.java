@@ -4,6 +4,7 @@ import io.clustersim.core.framework.ExecutorInfo;
 import io.clustersim.core.framework.Filters;
 import io.clustersim.core.framework.FrameworkInfo;
 import io.clustersim.core.framework.Offer;
+import io.clustersim.core.framework.Operation;
 import io.clustersim.core.framework.TaskInfo;
 import io.clustersim.core.framework.TaskStatus;
 import io.clustersim.core.resources.Resources;
@@ -51,9 +52,9 @@ public sealed interface Message {
   /** A framework registers. */
   record RegisterFramework(FrameworkInfo info) implements Message {}
 
-  /** Accept offers with launch operations. */
+  /** Accept offers with operations. */
   record AcceptOffers(
-      String frameworkId, List<String> offerIds, List<TaskInfo> tasks, Filters filters)
+      String frameworkId, List<String> offerIds, List<Operation> operations, Filters filters)
       implements Message {}
 
   /** Decline one offer. */

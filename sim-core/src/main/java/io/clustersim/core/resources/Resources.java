@@ -197,6 +197,15 @@ public final class Resources {
             && role.charAt(ancestor.length()) == '/');
   }
 
+  /** The same quantities, every entry reserved to {@code role}. */
+  public Resources toReserved(String role) {
+    Resources result = EMPTY;
+    for (Resource r : entries) {
+      result = result.plus(of(new Resource(r.name(), role, r.revocable(), r.milli(), r.ranges())));
+    }
+    return result;
+  }
+
   /** The same quantities with every reservation removed (all entries become unreserved). */
   public Resources toUnreserved() {
     Resources result = EMPTY;

@@ -110,6 +110,7 @@ public record Scenario(
    * @param capabilities declared capabilities
    * @param placement how its built-in behaviour places tasks among its offers
    * @param minAllocatable its own min_allocatable sets, or null to use the allocator's
+   * @param reserve whether its built-in behaviour dynamically reserves what its tasks use
    */
   public record Framework(
       String id,
@@ -125,7 +126,8 @@ public record Scenario(
       Service service,
       Set<Capability> capabilities,
       String placement,
-      List<Resources> minAllocatable) {}
+      List<Resources> minAllocatable,
+      boolean reserve) {}
 
   /**
    * Batch work: {@code count} tasks of the same shape.
@@ -174,6 +176,10 @@ public record Scenario(
 
     /** An operator removes an agent. */
     record RemoveAgent(long atMicros, String agentId) implements Action {}
+
+    /** An operator reserves ({@code reserve}) or unreserves resources on an agent. */
+    record Reservation(long atMicros, String agentId, Resources resources, boolean reserve)
+        implements Action {}
 
     /** A role's weight changes. */
     record SetWeight(long atMicros, String role, double weight) implements Action {}

@@ -439,7 +439,8 @@ public final class ScenarioLoader {
           "service",
           "capabilities",
           "placement",
-          "min_allocatable");
+          "min_allocatable",
+          "reserve");
       Node idNode = in.require(m, "id");
       String id = in.string(idNode);
       if (!frameworkIds.add(id)) {
@@ -527,7 +528,8 @@ public final class ScenarioLoader {
           placement,
           in.get(m, "min_allocatable") == null
               ? null
-              : minAllocatable(in.get(m, "min_allocatable")));
+              : minAllocatable(in.get(m, "min_allocatable")),
+          in.get(m, "reserve") != null && in.bool(in.get(m, "reserve")));
     }
 
     private String capabilityNames() {
@@ -633,6 +635,21 @@ public final class ScenarioLoader {
         in.allowOnly(m, "at", "remove_agent");
         return new Scenario.Action.RemoveAgent(at, agentRef(in.get(m, "remove_agent")));
       }
+      for (String kind : List.of("reserve", "unreserve")) {
+        if (in.get(m, kind) != null) {
+          in.allowOnly(m, "at", kind);
+          Node.MapNode r = in.map(in.get(m, kind));
+          in.allowOnly(r, "agent", "role", "resources");
+          String agent = agentRef(in.require(r, "agent"));
+          Node roleNode = in.require(r, "role");
+          String role = roleName(roleNode);
+          if (role.equals("*")) {
+            throw in.error(roleNode, "'*' means unreserved and cannot hold a reservation");
+          }
+          Resources resources = in.resources(in.require(r, "resources"), role);
+          return new Scenario.Action.Reservation(at, agent, resources, kind.equals("reserve"));
+        }
+      }
       if (in.get(m, "set_weight") != null) {
         in.allowOnly(m, "at", "set_weight");
         Node.MapNode w = in.map(in.get(m, "set_weight"));
@@ -660,7 +677,13 @@ public final class ScenarioLoader {
         String verb = in.string(verbNode);
         List<String> verbs =
             List.of(
-                "return_offers", "decline_offers", "suppress", "revive", "deactivate", "activate");
+                "return_offers",
+                "decline_offers",
+                "suppress",
+                "revive",
+                "deactivate",
+                "activate",
+                "unreserve");
         if (!verbs.contains(verb)) {
           throw in.error(
               verbNode,
@@ -681,7 +704,9 @@ public final class ScenarioLoader {
         return new Scenario.Action.FrameworkDoes(at, fw, verb, refuse, agent);
       }
       throw in.error(
-          n, "an action needs one of: add_agent, remove_agent, set_weight, set_quota, framework");
+          n,
+          "an action needs one of: add_agent, remove_agent, set_weight, set_quota, reserve, unreserve,"
+              + " framework");
     }
 
     private Scenario.Fault fault(Node n) {

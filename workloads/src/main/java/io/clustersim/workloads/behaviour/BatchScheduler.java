@@ -37,7 +37,8 @@ public final class BatchScheduler implements Scheduler, FiniteWork {
             t.executor(),
             spec.refuse(),
             spec.acceptRefuse(),
-            Placement.of(spec.placement()));
+            Placement.of(spec.placement()),
+            spec.reserve());
   }
 
   @Override

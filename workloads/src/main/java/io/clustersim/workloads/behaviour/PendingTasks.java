@@ -3,6 +3,7 @@ package io.clustersim.workloads.behaviour;
 import io.clustersim.core.framework.ExecutorInfo;
 import io.clustersim.core.framework.Filters;
 import io.clustersim.core.framework.Offer;
+import io.clustersim.core.framework.Operation;
 import io.clustersim.core.framework.SchedulerDriver;
 import io.clustersim.core.framework.TaskInfo;
 import io.clustersim.core.resources.Resources;
@@ -35,6 +36,7 @@ final class PendingTasks {
   private final Filters refuse;
   private final Filters acceptRefuse;
   private final Placement placement;
+  private final boolean reserve;
   private final Deque<Pending> queue = new ArrayDeque<>();
   private final Set<String> executorAgents = new HashSet<>(); // looked up only
   private boolean suppressed;
@@ -47,7 +49,8 @@ final class PendingTasks {
       ExecutorInfo executor,
       Filters refuse,
       Filters acceptRefuse,
-      Placement placement) {
+      Placement placement,
+      boolean reserve) {
     this.request = request;
     this.durationMicros = durationMicros;
     this.maxPerOffer = maxPerOffer;
@@ -55,6 +58,7 @@ final class PendingTasks {
     this.refuse = refuse;
     this.acceptRefuse = acceptRefuse;
     this.placement = placement;
+    this.reserve = reserve;
   }
 
   /** Queues a task; announces the demand and revives offers if they were suppressed. */
@@ -84,9 +88,11 @@ final class PendingTasks {
     int n = offers.size();
     Resources[] left = new Resources[n];
     List<List<TaskInfo>> launch = new ArrayList<>();
+    Resources[] toReserve = new Resources[n];
     for (int i = 0; i < n; i++) {
       left[i] = offers.get(i).resources();
       launch.add(new ArrayList<>());
+      toReserve[i] = Resources.EMPTY;
     }
     while (!queue.isEmpty()) {
       int chosen = -1;
@@ -132,9 +138,15 @@ final class PendingTasks {
       }
       Pending p = queue.removeFirst();
       left[chosen] = left[chosen].minus(chosenTake.withExecutor());
-      launch
-          .get(chosen)
-          .add(new TaskInfo(p.id(), chosenTake.task(), durationMicros, executor, p.submitted()));
+      Resources task = chosenTake.task();
+      if (reserve) {
+        // Reserve the unreserved part for the offer's role first, then launch on the reservation.
+        Resources unreserved = task.unreserved();
+        Resources reserved = unreserved.toReserved(offers.get(chosen).role());
+        toReserve[chosen] = toReserve[chosen].plus(reserved);
+        task = task.minus(unreserved).plus(reserved);
+      }
+      launch.get(chosen).add(new TaskInfo(p.id(), task, durationMicros, executor, p.submitted()));
     }
     for (int i = 0; i < n; i++) {
       Offer offer = offers.get(i);
@@ -144,7 +156,12 @@ final class PendingTasks {
         if (executor != null) {
           executorAgents.add(offer.agentId());
         }
-        driver.launchTasks(List.of(offer.id()), launch.get(i), acceptRefuse);
+        List<Operation> ops = new ArrayList<>();
+        if (!toReserve[i].isEmpty()) {
+          ops.add(new Operation.Reserve(toReserve[i]));
+        }
+        ops.add(new Operation.Launch(launch.get(i)));
+        driver.acceptOffers(List.of(offer.id()), ops, acceptRefuse);
       }
     }
     if (queue.isEmpty() && !suppressed) {

@@ -28,7 +28,8 @@ public final class ServiceScheduler implements Scheduler {
             null,
             spec.refuse(),
             spec.acceptRefuse(),
-            Placement.of(spec.placement()));
+            Placement.of(spec.placement()),
+            spec.reserve());
   }
 
   @Override
