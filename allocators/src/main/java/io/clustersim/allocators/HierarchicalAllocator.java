@@ -61,6 +61,10 @@ public class HierarchicalAllocator implements Allocator {
   private final Map<String, Resources> reservations = new HashMap<>();
 
   private final Set<String> candidates = new LinkedHashSet<>();
+
+  /** Agents with scheduled maintenance, in the order it was scheduled. */
+  private final Set<String> inMaintenance = new LinkedHashSet<>();
+
   private boolean allCandidates;
   private boolean runPending;
 
@@ -100,6 +104,13 @@ public class HierarchicalAllocator implements Allocator {
     long idleVersion = -1;
     long idleUntil;
     Resources idleAvailable;
+
+    // Maintenance: the scheduled unavailability (start < 0: none), the frameworks holding an
+    // unanswered inverse offer for this agent, and their inverse-offer filters (expiry, inclusive).
+    long maintenanceStart = -1;
+    long maintenanceDuration;
+    final Set<String> inverseOutstanding = new LinkedHashSet<>();
+    final Map<String, Long> inverseFilters = new HashMap<>();
 
     boolean isIdle(long version, long now) {
       return idleVersion == version && now <= idleUntil && available().equals(idleAvailable);
@@ -221,6 +232,10 @@ public class HierarchicalAllocator implements Allocator {
       return;
     }
     demands.remove(frameworkId);
+    for (String agentId : inMaintenance) {
+      agents.get(agentId).inverseOutstanding.remove(frameworkId);
+      agents.get(agentId).inverseFilters.remove(frameworkId);
+    }
     // Free everything it held, through the same books as any recovery.
     for (Map.Entry<String, Resources> e : List.copyOf(fw.held.entrySet())) {
       untrack(fw, agents.get(e.getKey()), e.getValue());
@@ -268,6 +283,10 @@ public class HierarchicalAllocator implements Allocator {
     FrameworkState fw = frameworks.get(frameworkId);
     fw.suppressed = false;
     fw.filters.clear();
+    // Revive also clears every inverse-offer filter of the framework.
+    for (String agentId : inMaintenance) {
+      agents.get(agentId).inverseFilters.remove(frameworkId);
+    }
     if (fw.active) {
       frameworkSorters.get(fw.info.role()).activate(frameworkId);
     }
@@ -307,6 +326,7 @@ public class HierarchicalAllocator implements Allocator {
     }
     removeFromPool(agent.total);
     candidates.remove(agentId);
+    inMaintenance.remove(agentId);
   }
 
   @Override
@@ -396,6 +416,37 @@ public class HierarchicalAllocator implements Allocator {
         topRole(fw.info.role()),
         Quantities.of(to),
         (held, add) -> held.minus(Quantities.of(from)).plus(add));
+  }
+
+  @Override
+  public void updateUnavailability(String agentId, long startMicros, long durationMicros) {
+    AgentState agent = agents.get(agentId);
+    if (agent == null) {
+      return;
+    }
+    agent.maintenanceStart = startMicros;
+    agent.maintenanceDuration = durationMicros;
+    agent.inverseOutstanding.clear();
+    agent.inverseFilters.clear();
+    if (startMicros < 0) {
+      inMaintenance.remove(agentId);
+    } else {
+      inMaintenance.add(agentId);
+    }
+    trigger(agentId);
+  }
+
+  @Override
+  public void updateInverseOffer(
+      String frameworkId, String agentId, boolean accepted, Filters filters) {
+    AgentState agent = agents.get(agentId);
+    if (agent == null) {
+      return;
+    }
+    agent.inverseOutstanding.remove(frameworkId);
+    if (filters != null && filters.refuseMicros() > 0) {
+      agent.inverseFilters.put(frameworkId, ctx.now() + filters.refuseMicros());
+    }
   }
 
   @Override
@@ -531,6 +582,35 @@ public class HierarchicalAllocator implements Allocator {
     }
     for (Map.Entry<String, List<Allocation>> e : run.offers.entrySet()) {
       ctx.sink().offer(e.getKey(), e.getValue());
+    }
+    generateInverseOffers(order, run.now);
+  }
+
+  /**
+   * Mesos's {@code generateInverseOffers}: for each candidate agent with maintenance scheduled,
+   * every active framework that holds resources there, has no unanswered inverse offer for it and
+   * no live inverse-offer filter, is asked to give the agent back.
+   */
+  private void generateInverseOffers(List<AgentState> order, long now) {
+    if (inMaintenance.isEmpty()) {
+      return;
+    }
+    for (AgentState agent : order) {
+      if (agent.maintenanceStart < 0) {
+        continue;
+      }
+      for (String fwId : agent.holders) {
+        FrameworkState fw = frameworks.get(fwId);
+        Long filteredUntil = agent.inverseFilters.get(fwId);
+        if (!fw.active
+            || agent.inverseOutstanding.contains(fwId)
+            || (filteredUntil != null && now <= filteredUntil)) {
+          continue;
+        }
+        agent.inverseOutstanding.add(fwId);
+        ctx.sink()
+            .inverseOffer(fwId, agent.info.id(), agent.maintenanceStart, agent.maintenanceDuration);
+      }
     }
   }
 

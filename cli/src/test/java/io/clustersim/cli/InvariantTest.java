@@ -99,6 +99,16 @@ class InvariantTest {
     }
 
     @Override
+    public void updateUnavailability(String agent, long start, long duration) {
+      drf.updateUnavailability(agent, start, duration);
+    }
+
+    @Override
+    public void updateInverseOffer(String fw, String agent, boolean accepted, Filters filters) {
+      drf.updateInverseOffer(fw, agent, accepted, filters);
+    }
+
+    @Override
     public void suppressOffers(String fw) {
       drf.suppressOffers(fw);
     }

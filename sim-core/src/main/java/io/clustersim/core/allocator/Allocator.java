@@ -70,6 +70,19 @@ public interface Allocator {
    */
   void updateAllocation(String frameworkId, String agentId, Resources from, Resources to);
 
+  /**
+   * The agent is scheduled to be unavailable from {@code startMicros} for {@code durationMicros}
+   * (maintenance). Clears the agent's inverse-offer filters and triggers an allocation on it;
+   * inverse offers go to the frameworks using it. A negative start removes the schedule.
+   */
+  void updateUnavailability(String agentId, long startMicros, long durationMicros);
+
+  /**
+   * A framework answered an inverse offer for an agent; {@code filters} keeps it from receiving
+   * another for that agent for their duration.
+   */
+  void updateInverseOffer(String frameworkId, String agentId, boolean accepted, Filters filters);
+
   /** The framework wants no offers. */
   void suppressOffers(String frameworkId);
 

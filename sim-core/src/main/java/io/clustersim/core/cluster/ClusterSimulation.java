@@ -77,8 +77,7 @@ public final class ClusterSimulation {
     this.master = new Master("master-0", sim, net, log, allocator, scenario.master());
     net.attach(master);
     allocator.initialize(
-        new AllocatorContext(
-            sim, streams.stream("allocator"), scenario.allocator(), master::offer));
+        new AllocatorContext(sim, streams.stream("allocator"), scenario.allocator(), master));
     scheduleInputs();
   }
 
@@ -153,6 +152,10 @@ public final class ClusterSimulation {
       master.removeAgent(r.agentId(), "removed_by_operator", true);
     } else if (action instanceof Scenario.Action.Reservation r) {
       master.operatorReservation(r.agentId(), r.resources(), r.reserve());
+    } else if (action instanceof Scenario.Action.ScheduleMaintenance s) {
+      for (String agentId : s.agentIds()) {
+        master.scheduleMaintenance(agentId, s.startMicros(), s.durationMicros());
+      }
     } else if (action instanceof Scenario.Action.SetWeight w) {
       master.updateWeight(w.role(), w.weight());
     } else if (action instanceof Scenario.Action.SetQuota q) {

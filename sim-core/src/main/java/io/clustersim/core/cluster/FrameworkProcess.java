@@ -94,6 +94,8 @@ public final class FrameworkProcess implements Endpoint, SchedulerDriver {
         held.put(offer.id(), offer);
       }
       scheduler.resourceOffers(this, o.offers());
+    } else if (m instanceof Message.InverseOffers io) {
+      scheduler.inverseOffers(this, io.offers());
     } else if (m instanceof Message.RescindOffer r) {
       if (held.remove(r.offerId()) != null) {
         scheduler.offerRescinded(this, r.offerId());
@@ -172,6 +174,16 @@ public final class FrameworkProcess implements Endpoint, SchedulerDriver {
   @Override
   public void requestResources(Collection<Resources> requests) {
     send(new Message.ResourceRequest(info.id(), List.copyOf(requests)));
+  }
+
+  @Override
+  public void acceptInverseOffer(String inverseOfferId, Filters filters) {
+    send(new Message.InverseOfferReply(info.id(), inverseOfferId, true, filters));
+  }
+
+  @Override
+  public void declineInverseOffer(String inverseOfferId, Filters filters) {
+    send(new Message.InverseOfferReply(info.id(), inverseOfferId, false, filters));
   }
 
   @Override

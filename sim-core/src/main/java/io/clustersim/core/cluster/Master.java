@@ -2,10 +2,12 @@ package io.clustersim.core.cluster;
 
 import io.clustersim.core.allocator.Allocation;
 import io.clustersim.core.allocator.Allocator;
+import io.clustersim.core.allocator.OfferSink;
 import io.clustersim.core.allocator.Quota;
 import io.clustersim.core.framework.Capability;
 import io.clustersim.core.framework.Filters;
 import io.clustersim.core.framework.FrameworkInfo;
+import io.clustersim.core.framework.InverseOffer;
 import io.clustersim.core.framework.Offer;
 import io.clustersim.core.framework.Operation;
 import io.clustersim.core.framework.TaskInfo;
@@ -33,7 +35,7 @@ import java.util.Map;
  * at once; a violation stops the run with an {@link InvariantViolation}. All maps are insertion
  * ordered, so iteration follows the order of events, never hashing.
  */
-public final class Master implements Endpoint {
+public final class Master implements Endpoint, OfferSink {
   /** The master's network address. */
   public static final String ADDRESS = "master";
 
@@ -47,6 +49,11 @@ public final class Master implements Endpoint {
   private final Map<String, FrameworkEntry> frameworks = new LinkedHashMap<>();
   private final Map<String, OfferEntry> offers = new LinkedHashMap<>();
   private long nextOfferId;
+
+  /** Outstanding inverse offers: id → {framework, agent}. */
+  private final Map<String, String[]> inverseOffers = new LinkedHashMap<>();
+
+  private long nextInverseOfferId;
 
   /** A master named {@code id}; it logs its election at once. */
   public Master(
@@ -71,6 +78,7 @@ public final class Master implements Endpoint {
   }
 
   /** The allocator's offers, as its {@code OfferSink}. */
+  @Override
   public void offer(String frameworkId, List<Allocation> allocations) {
     FrameworkEntry fw = frameworks.get(frameworkId);
     List<Offer> batch = new ArrayList<>();
@@ -106,6 +114,42 @@ public final class Master implements Endpoint {
     }
   }
 
+  /** The allocator's inverse offers: the framework is asked to give the agent back. */
+  @Override
+  public void inverseOffer(
+      String frameworkId, String agentId, long startMicros, long durationMicros) {
+    FrameworkEntry fw = frameworks.get(frameworkId);
+    if (fw == null || !fw.active || !agents.containsKey(agentId)) {
+      return;
+    }
+    String id = "io-" + nextInverseOfferId++;
+    inverseOffers.put(id, new String[] {frameworkId, agentId});
+    log.emit(new LogEvent.InverseOfferMade(id, frameworkId, agentId, startMicros, durationMicros));
+    send(
+        fw.address(),
+        new Message.InverseOffers(
+            List.of(new InverseOffer(id, agentId, startMicros, durationMicros))));
+  }
+
+  /**
+   * An operator schedules maintenance: {@code agentId} will be unavailable from {@code startMicros}
+   * for {@code durationMicros}; the frameworks using it get inverse offers.
+   */
+  public void scheduleMaintenance(String agentId, long startMicros, long durationMicros) {
+    log.emit(new LogEvent.MaintenanceScheduled(agentId, startMicros, durationMicros));
+    allocator.updateUnavailability(agentId, startMicros, durationMicros);
+  }
+
+  private void answerInverseOffer(Message.InverseOfferReply r) {
+    String[] io = inverseOffers.get(r.inverseOfferId());
+    if (io == null || !io[0].equals(r.frameworkId())) {
+      return; // unknown or already answered: ignored, as a stale reply
+    }
+    inverseOffers.remove(r.inverseOfferId());
+    log.emit(new LogEvent.InverseOfferAnswered(r.inverseOfferId(), r.frameworkId(), r.accepted()));
+    allocator.updateInverseOffer(r.frameworkId(), io[1], r.accepted(), r.filters());
+  }
+
   @Override
   public void receive(String from, Message m) {
     if (m instanceof Message.RegisterAgent r) {
@@ -125,6 +169,8 @@ public final class Master implements Endpoint {
       accept(a);
     } else if (m instanceof Message.DeclineOffer d) {
       decline(d);
+    } else if (m instanceof Message.InverseOfferReply r) {
+      answerInverseOffer(r);
     } else if (m instanceof Message.ResourceRequest r) {
       if (frameworks.containsKey(r.frameworkId())) {
         allocator.requestResources(r.frameworkId(), r.requests());
@@ -207,6 +253,7 @@ public final class Master implements Endpoint {
     sim.cancel(agent.pingTimer);
     // As Mesos: the allocator forgets the agent first, so nothing on it is ever offered again.
     allocator.removeAgent(agentId);
+    inverseOffers.values().removeIf(io -> io[1].equals(agentId));
     log.emit(new LogEvent.AgentRemoved(agentId, reason));
     for (OfferEntry o : List.copyOf(offers.values())) {
       if (o.agentId().equals(agentId)) {
@@ -346,6 +393,7 @@ public final class Master implements Endpoint {
       rescind(offerId, "framework_removed", false);
     }
     frameworks.remove(frameworkId);
+    inverseOffers.values().removeIf(io -> io[0].equals(frameworkId));
     List<String> agentsWithTasks = new ArrayList<>();
     for (MasterTask task : fw.tasks.values()) {
       AgentEntry agent = agents.get(task.agentId);

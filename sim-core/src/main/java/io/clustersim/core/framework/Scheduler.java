@@ -20,6 +20,12 @@ public interface Scheduler {
   /** New offers; each must be accepted, declined or left to time out. */
   void resourceOffers(SchedulerDriver driver, List<Offer> offers);
 
+  /**
+   * Inverse offers (Mesos's v1 API): the master asks for agents back for maintenance. Answer with
+   * {@link SchedulerDriver#acceptInverseOffer} or {@link SchedulerDriver#declineInverseOffer}.
+   */
+  default void inverseOffers(SchedulerDriver driver, List<InverseOffer> offers) {}
+
   /** An offer is no longer valid. */
   default void offerRescinded(SchedulerDriver driver, String offerId) {}
 

@@ -27,6 +27,12 @@ public interface SchedulerDriver {
   /** Tells the master the shapes of the tasks it wants to run (empty: nothing pending). */
   void requestResources(Collection<Resources> requests);
 
+  /** Agrees to give the inverse offer's agent back; no new one for that agent for the filter. */
+  void acceptInverseOffer(String inverseOfferId, Filters filters);
+
+  /** Refuses an inverse offer; no new one for that agent for the filter's duration. */
+  void declineInverseOffer(String inverseOfferId, Filters filters);
+
   /** Asks for no more offers until {@link #reviveOffers()}. */
   void suppressOffers();
 

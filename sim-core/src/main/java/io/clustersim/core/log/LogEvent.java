@@ -279,6 +279,52 @@ public sealed interface LogEvent {
     }
   }
 
+  /** The master asked a framework to give an agent back for maintenance. */
+  record InverseOfferMade(
+      String inverseOffer, String framework, String agent, long start, long durationMicros)
+      implements LogEvent {
+    @Override
+    public String type() {
+      return "INVERSE_OFFER";
+    }
+
+    @Override
+    public void writeFields(JsonFields out) {
+      out.string("inverse_offer", inverseOffer)
+          .string("framework", framework)
+          .string("agent", agent)
+          .number("start", start)
+          .seconds("duration", durationMicros);
+    }
+  }
+
+  /** A framework answered an inverse offer. */
+  record InverseOfferAnswered(String inverseOffer, String framework, boolean accepted)
+      implements LogEvent {
+    @Override
+    public String type() {
+      return accepted ? "INVERSE_OFFER_ACCEPTED" : "INVERSE_OFFER_DECLINED";
+    }
+
+    @Override
+    public void writeFields(JsonFields out) {
+      out.string("inverse_offer", inverseOffer).string("framework", framework);
+    }
+  }
+
+  /** An operator scheduled maintenance for an agent. */
+  record MaintenanceScheduled(String agent, long start, long durationMicros) implements LogEvent {
+    @Override
+    public String type() {
+      return "MAINTENANCE_SCHEDULED";
+    }
+
+    @Override
+    public void writeFields(JsonFields out) {
+      out.string("agent", agent).number("start", start).seconds("duration", durationMicros);
+    }
+  }
+
   /** The master refused a framework's registration. */
   record RegistrationRefused(String framework, String reason) implements LogEvent {
     @Override

@@ -3,6 +3,7 @@ package io.clustersim.core.net;
 import io.clustersim.core.framework.ExecutorInfo;
 import io.clustersim.core.framework.Filters;
 import io.clustersim.core.framework.FrameworkInfo;
+import io.clustersim.core.framework.InverseOffer;
 import io.clustersim.core.framework.Offer;
 import io.clustersim.core.framework.Operation;
 import io.clustersim.core.framework.TaskInfo;
@@ -63,6 +64,11 @@ public sealed interface Message {
   /** The framework's pending task shapes. */
   record ResourceRequest(String frameworkId, List<Resources> requests) implements Message {}
 
+  /** An answer to an inverse offer. */
+  record InverseOfferReply(
+      String frameworkId, String inverseOfferId, boolean accepted, Filters filters)
+      implements Message {}
+
   /** Stop sending offers. */
   record SuppressOffers(String frameworkId) implements Message {}
 
@@ -88,6 +94,9 @@ public sealed interface Message {
 
   /** New offers. */
   record ResourceOffers(List<Offer> offers) implements Message {}
+
+  /** Inverse offers for maintenance. */
+  record InverseOffers(List<InverseOffer> offers) implements Message {}
 
   /** An offer is withdrawn. */
   record RescindOffer(String offerId) implements Message {}

@@ -181,6 +181,11 @@ public record Scenario(
     record Reservation(long atMicros, String agentId, Resources resources, boolean reserve)
         implements Action {}
 
+    /** An operator schedules maintenance: the agents will be unavailable for a window. */
+    record ScheduleMaintenance(
+        long atMicros, List<String> agentIds, long startMicros, long durationMicros)
+        implements Action {}
+
     /** A role's weight changes. */
     record SetWeight(long atMicros, String role, double weight) implements Action {}
 

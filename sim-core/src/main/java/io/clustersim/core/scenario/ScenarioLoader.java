@@ -650,6 +650,18 @@ public final class ScenarioLoader {
           return new Scenario.Action.Reservation(at, agent, resources, kind.equals("reserve"));
         }
       }
+      if (in.get(m, "schedule_maintenance") != null) {
+        in.allowOnly(m, "at", "schedule_maintenance");
+        Node.MapNode w = in.map(in.get(m, "schedule_maintenance"));
+        in.allowOnly(w, "agents", "start", "duration");
+        List<String> ids = new ArrayList<>();
+        for (Node a : in.list(in.require(w, "agents"))) {
+          ids.add(agentRef(a));
+        }
+        long start = in.duration(in.require(w, "start"));
+        long length = in.duration(in.require(w, "duration"));
+        return new Scenario.Action.ScheduleMaintenance(at, List.copyOf(ids), start, length);
+      }
       if (in.get(m, "set_weight") != null) {
         in.allowOnly(m, "at", "set_weight");
         Node.MapNode w = in.map(in.get(m, "set_weight"));
@@ -706,7 +718,7 @@ public final class ScenarioLoader {
       throw in.error(
           n,
           "an action needs one of: add_agent, remove_agent, set_weight, set_quota, reserve, unreserve,"
-              + " framework");
+              + " schedule_maintenance, framework");
     }
 
     private Scenario.Fault fault(Node n) {

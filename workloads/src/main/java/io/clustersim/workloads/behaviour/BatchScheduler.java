@@ -1,6 +1,7 @@
 package io.clustersim.workloads.behaviour;
 
 import io.clustersim.core.cluster.FiniteWork;
+import io.clustersim.core.framework.InverseOffer;
 import io.clustersim.core.framework.Offer;
 import io.clustersim.core.framework.Scheduler;
 import io.clustersim.core.framework.SchedulerDriver;
@@ -76,6 +77,14 @@ public final class BatchScheduler implements Scheduler, FiniteWork {
     }
     attempts.put(base, tries + 1);
     pending.add(driver, base + "-r" + (tries + 1));
+  }
+
+  /** A batch job will drain by itself: it agrees to give agents back for maintenance. */
+  @Override
+  public void inverseOffers(SchedulerDriver driver, List<InverseOffer> offers) {
+    for (InverseOffer io : offers) {
+      driver.acceptInverseOffer(io.id(), spec.refuse());
+    }
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.clustersim.workloads.behaviour;
 
+import io.clustersim.core.framework.InverseOffer;
 import io.clustersim.core.framework.Offer;
 import io.clustersim.core.framework.Scheduler;
 import io.clustersim.core.framework.SchedulerDriver;
@@ -45,6 +46,14 @@ public final class ServiceScheduler implements Scheduler {
   @Override
   public void resourceOffers(SchedulerDriver driver, List<Offer> offers) {
     pending.fill(driver, offers);
+  }
+
+  /** A service keeps its instances where they run: it declines to give agents back. */
+  @Override
+  public void inverseOffers(SchedulerDriver driver, List<InverseOffer> offers) {
+    for (InverseOffer io : offers) {
+      driver.declineInverseOffer(io.id(), spec.refuse());
+    }
   }
 
   @Override
