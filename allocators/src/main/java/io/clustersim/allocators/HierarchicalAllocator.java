@@ -14,6 +14,7 @@ import io.clustersim.core.framework.FrameworkInfo;
 import io.clustersim.core.resources.Resource;
 import io.clustersim.core.resources.Resources;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -68,6 +69,10 @@ public class HierarchicalAllocator implements Allocator {
   private boolean allCandidates;
   private boolean runPending;
 
+  private final java.util.ArrayDeque<Integer> freeIndices = new java.util.ArrayDeque<>();
+  private int nextIndex;
+  private long nextEpoch;
+
   /** Bumped whenever the set of frameworks that could be offered something changes. */
   private long frameworksVersion;
 
@@ -84,12 +89,20 @@ public class HierarchicalAllocator implements Allocator {
     /** What the framework holds, per agent, in the order it first got something there. */
     final Map<String, Resources> held = new LinkedHashMap<>();
 
-    /** Refusal filters by agent. */
-    final Map<String, List<RefusalFilter>> filters = new HashMap<>();
+    /** Dense index into each agent's filter table; reused after the framework is removed. */
+    int index;
+
+    /** Filters made under another epoch no longer count (revive, deactivation, a new framework). */
+    long epoch;
+
+    final boolean gpuCapable;
+    final boolean revocableCapable;
 
     FrameworkState(FrameworkInfo info, boolean active) {
       this.info = info;
       this.active = active;
+      this.gpuCapable = info.has(Capability.GPU_RESOURCES);
+      this.revocableCapable = info.has(Capability.REVOCABLE_RESOURCES);
     }
   }
 
@@ -99,6 +112,13 @@ public class HierarchicalAllocator implements Allocator {
     Resources offeredOrAllocated = Resources.EMPTY;
     final Set<String> holders = new LinkedHashSet<>();
     boolean active = true;
+
+    /**
+     * Refusal filters by framework index: a run checks every framework against one agent, so the
+     * agent's filters sit in one small array instead of behind a hash lookup per pair.
+     */
+    RefusalFilter[] filters = new RefusalFilter[0];
+
     // The idle-agent shortcut: nothing could be offered here at this version of the frameworks
     // (and books), with these resources available, until this time.
     long idleVersion = -1;
@@ -196,6 +216,8 @@ public class HierarchicalAllocator implements Allocator {
       FrameworkInfo framework, Map<String, Resources> usedByAgent, boolean active) {
     frameworksVersion++;
     FrameworkState fw = new FrameworkState(framework, active);
+    fw.index = freeIndices.isEmpty() ? nextIndex++ : freeIndices.pop();
+    fw.epoch = ++nextEpoch;
     frameworks.put(framework.id(), fw);
     String role = framework.role();
     Sorter fs = frameworkSorters.get(role);
@@ -240,6 +262,7 @@ public class HierarchicalAllocator implements Allocator {
     for (Map.Entry<String, Resources> e : List.copyOf(fw.held.entrySet())) {
       untrack(fw, agents.get(e.getKey()), e.getValue());
     }
+    freeIndices.push(fw.index);
     String role = fw.info.role();
     Sorter fs = frameworkSorters.get(role);
     fs.remove(frameworkId);
@@ -266,7 +289,7 @@ public class HierarchicalAllocator implements Allocator {
     FrameworkState fw = frameworks.get(frameworkId);
     fw.active = false;
     frameworkSorters.get(fw.info.role()).deactivate(frameworkId);
-    fw.filters.clear();
+    fw.epoch = ++nextEpoch; // drops all its filters
   }
 
   @Override
@@ -282,7 +305,7 @@ public class HierarchicalAllocator implements Allocator {
     frameworksVersion++;
     FrameworkState fw = frameworks.get(frameworkId);
     fw.suppressed = false;
-    fw.filters.clear();
+    fw.epoch = ++nextEpoch; // drops all its filters
     // Revive also clears every inverse-offer filter of the framework.
     for (String agentId : inMaintenance) {
       agents.get(agentId).inverseFilters.remove(frameworkId);
@@ -315,14 +338,9 @@ public class HierarchicalAllocator implements Allocator {
     if (agent == null) {
       return;
     }
-    for (String fwId : agent.holders) {
+    for (String fwId : List.copyOf(agent.holders)) {
       FrameworkState fw = frameworks.get(fwId);
-      Resources held = fw.held.remove(agentId);
-      frameworkSorters.get(fw.info.role()).unallocated(fwId, held);
-      roleSorter.unallocated(fw.info.role(), held);
-    }
-    for (FrameworkState fw : frameworks.values()) {
-      fw.filters.remove(agentId);
+      untrack(fw, agent, fw.held.get(agentId));
     }
     removeFromPool(agent.total);
     candidates.remove(agentId);
@@ -391,9 +409,15 @@ public class HierarchicalAllocator implements Allocator {
     if (filters != null && filters.refuseMicros() > 0) {
       // MESOS-4302: a filter lasts at least one allocation interval.
       long duration = Math.max(filters.refuseMicros(), ctx.options().allocationIntervalMicros());
-      fw.filters
-          .computeIfAbsent(agentId, k -> new ArrayList<>())
-          .add(new RefusalFilter(resources, ctx.now() + duration));
+      RefusalFilter[] table = agent.filters;
+      if (fw.index >= table.length) {
+        table = agent.filters = Arrays.copyOf(table, Math.max(fw.index + 1, 2 * table.length));
+      }
+      RefusalFilter older = table[fw.index];
+      if (older != null && older.epoch != fw.epoch) {
+        older = null;
+      }
+      table[fw.index] = new RefusalFilter(resources, ctx.now() + duration, fw.epoch, older);
     }
   }
 
@@ -707,6 +731,7 @@ public class HierarchicalAllocator implements Allocator {
       Resources[] toOffer = new Resources[2];
       Resources[] taken = new Resources[2];
       Resources[] guaranteed = new Resources[2];
+      Boolean[] allocatable = new Boolean[2];
       for (String fwId : frameworkSorters.get(role).ordered()) {
         if (unsat.isEmpty()) {
           break;
@@ -721,7 +746,7 @@ public class HierarchicalAllocator implements Allocator {
         if (gpuBarred(agent, fw)) {
           continue;
         }
-        int variant = fw.info.has(Capability.REVOCABLE_RESOURCES) ? 1 : 0;
+        int variant = fw.revocableCapable ? 1 : 0;
         if (toOffer[variant] == null) {
           Resources avail = variant == 1 ? available : available.nonRevocable();
           Resources q = Quantities.of(avail);
@@ -733,12 +758,17 @@ public class HierarchicalAllocator implements Allocator {
           taken[variant] = g.plus(extra);
           toOffer[variant] =
               g.isEmpty() ? Resources.EMPTY : unlimitedParts(avail).plus(taken[variant]);
+          allocatable[variant] = allocatable(toOffer[variant], ctx.options().minAllocatable());
         }
         Resources offer = toOffer[variant];
-        if (!allocatable(offer, fw)) {
+        boolean ok =
+            fw.info.minAllocatable() == null
+                ? allocatable[variant]
+                : allocatable(offer, fw.info.minAllocatable());
+        if (!ok) {
           continue;
         }
-        long blocked = filteredUntil(fw, agent.info.id(), offer, run.now);
+        long blocked = filteredUntil(fw, agent, offer, run.now);
         if (blocked >= 0) {
           idleUntil = Math.min(idleUntil, blocked);
           continue;
@@ -749,6 +779,7 @@ public class HierarchicalAllocator implements Allocator {
         run.availableHeadroom = run.availableHeadroom.minusFloored(taken[variant]);
         available = null;
         toOffer = new Resources[2];
+        allocatable = new Boolean[2];
         idleUntil = -1;
       }
     }
@@ -789,7 +820,7 @@ public class HierarchicalAllocator implements Allocator {
         if (gpuBarred(agent, fw)) {
           continue;
         }
-        int variant = fw.info.has(Capability.REVOCABLE_RESOURCES) ? 1 : 0;
+        int variant = fw.revocableCapable ? 1 : 0;
         if (toOffer[variant] == null) {
           Resources avail = variant == 1 ? available : available.nonRevocable();
           Resources extra = Quantities.of(avail);
@@ -806,7 +837,7 @@ public class HierarchicalAllocator implements Allocator {
         if (!ok) {
           continue;
         }
-        long blocked = filteredUntil(fw, agent.info.id(), offer, run.now);
+        long blocked = filteredUntil(fw, agent, offer, run.now);
         if (blocked >= 0) {
           idleUntil = Math.min(idleUntil, blocked);
           continue;
@@ -823,9 +854,7 @@ public class HierarchicalAllocator implements Allocator {
   }
 
   private boolean gpuBarred(AgentState agent, FrameworkState fw) {
-    return agent.total.milli("gpus") > 0
-        && ctx.options().filterGpuResources()
-        && !fw.info.has(Capability.GPU_RESOURCES);
+    return !fw.gpuCapable && agent.total.milli("gpus") > 0 && ctx.options().filterGpuResources();
   }
 
   /**
@@ -875,25 +904,30 @@ public class HierarchicalAllocator implements Allocator {
    * Until when a refusal filter keeps {@code candidate} from {@code fw} on the agent: the latest
    * expiry among the live filters that block it, or -1 if none does. Expired filters are dropped.
    */
-  private long filteredUntil(FrameworkState fw, String agentId, Resources candidate, long now) {
-    List<RefusalFilter> list = fw.filters.get(agentId);
-    if (list == null) {
+  private long filteredUntil(FrameworkState fw, AgentState agent, Resources candidate, long now) {
+    RefusalFilter[] table = agent.filters;
+    if (fw.index >= table.length) {
+      return -1;
+    }
+    RefusalFilter head = table[fw.index];
+    if (head == null) {
+      return -1;
+    }
+    if (head.epoch != fw.epoch) {
+      table[fw.index] = null;
       return -1;
     }
     long until = -1;
     boolean expired = false;
-    for (RefusalFilter f : list) {
-      if (f.expiresAt() < now) {
+    for (RefusalFilter f = head; f != null; f = f.next) {
+      if (f.expiresAt < now) {
         expired = true;
       } else if (f.blocks(candidate, now)) {
-        until = Math.max(until, f.expiresAt());
+        until = Math.max(until, f.expiresAt);
       }
     }
     if (expired) {
-      list.removeIf(f -> f.expiresAt() < now);
-      if (list.isEmpty()) {
-        fw.filters.remove(agentId);
-      }
+      table[fw.index] = head.withoutExpired(now);
     }
     return until;
   }
