@@ -761,14 +761,7 @@ public class HierarchicalAllocator implements Allocator {
           allocatable[variant] = allocatable(toOffer[variant], ctx.options().minAllocatable());
         }
         Resources offer = toOffer[variant];
-        boolean ok =
-            fw.info.minAllocatable() == null
-                ? allocatable[variant]
-                : allocatable(offer, fw.info.minAllocatable());
-        if (!ok) {
-          continue;
-        }
-        long blocked = filteredUntil(fw, agent, offer, run.now);
+        long blocked = blockedUntil(fw, agent, offer, allocatable[variant], run.now);
         if (blocked >= 0) {
           idleUntil = Math.min(idleUntil, blocked);
           continue;
@@ -830,14 +823,7 @@ public class HierarchicalAllocator implements Allocator {
           allocatable[variant] = allocatable(toOffer[variant], ctx.options().minAllocatable());
         }
         Resources offer = toOffer[variant];
-        boolean ok =
-            fw.info.minAllocatable() == null
-                ? allocatable[variant]
-                : allocatable(offer, fw.info.minAllocatable());
-        if (!ok) {
-          continue;
-        }
-        long blocked = filteredUntil(fw, agent, offer, run.now);
+        long blocked = blockedUntil(fw, agent, offer, allocatable[variant], run.now);
         if (blocked >= 0) {
           idleUntil = Math.min(idleUntil, blocked);
           continue;
@@ -851,6 +837,24 @@ public class HierarchicalAllocator implements Allocator {
       }
     }
     return idleUntil;
+  }
+
+  /**
+   * Whether {@code fw} may take {@code offer} now: -1 if it may; {@link Long#MAX_VALUE} if the
+   * offer is below its min_allocatable ({@code allocatableByDefault} answers for the master's
+   * sets); otherwise until when a refusal filter blocks it.
+   */
+  private long blockedUntil(
+      FrameworkState fw,
+      AgentState agent,
+      Resources offer,
+      boolean allocatableByDefault,
+      long now) {
+    boolean ok =
+        fw.info.minAllocatable() == null
+            ? allocatableByDefault
+            : allocatable(offer, fw.info.minAllocatable());
+    return ok ? filteredUntil(fw, agent, offer, now) : Long.MAX_VALUE;
   }
 
   private boolean gpuBarred(AgentState agent, FrameworkState fw) {

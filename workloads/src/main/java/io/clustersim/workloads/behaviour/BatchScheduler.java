@@ -31,15 +31,7 @@ public final class BatchScheduler implements Scheduler, FiniteWork {
     this.spec = spec;
     Scenario.Tasks t = spec.tasks();
     this.pending =
-        new PendingTasks(
-            t.resources(),
-            t.durationMicros(),
-            t.maxPerOffer(),
-            t.executor(),
-            spec.refuse(),
-            spec.acceptRefuse(),
-            Placement.of(spec.placement()),
-            spec.reserve());
+        PendingTasks.of(spec, t.resources(), t.durationMicros(), t.maxPerOffer(), t.executor());
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.clustersim.core.framework.Operation;
 import io.clustersim.core.framework.SchedulerDriver;
 import io.clustersim.core.framework.TaskInfo;
 import io.clustersim.core.resources.Resources;
+import io.clustersim.core.scenario.Scenario;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -59,6 +60,26 @@ final class PendingTasks {
     this.acceptRefuse = acceptRefuse;
     this.placement = placement;
     this.reserve = reserve;
+  }
+
+  /**
+   * The queue for a scenario framework's behaviour, with its filters, placement and reserve flag.
+   */
+  static PendingTasks of(
+      Scenario.Framework spec,
+      Resources request,
+      long durationMicros,
+      int maxPerOffer,
+      ExecutorInfo executor) {
+    return new PendingTasks(
+        request,
+        durationMicros,
+        maxPerOffer,
+        executor,
+        spec.refuse(),
+        spec.acceptRefuse(),
+        Placement.of(spec.placement()),
+        spec.reserve());
   }
 
   /** Queues a task; announces the demand and revives offers if they were suppressed. */

@@ -21,16 +21,7 @@ public final class ServiceScheduler implements Scheduler {
   /** A service scheduler for the framework's {@code service} section. */
   public ServiceScheduler(Scenario.Framework spec) {
     this.spec = spec;
-    this.pending =
-        new PendingTasks(
-            spec.service().resources(),
-            -1,
-            Integer.MAX_VALUE,
-            null,
-            spec.refuse(),
-            spec.acceptRefuse(),
-            Placement.of(spec.placement()),
-            spec.reserve());
+    this.pending = PendingTasks.of(spec, spec.service().resources(), -1, Integer.MAX_VALUE, null);
   }
 
   @Override
