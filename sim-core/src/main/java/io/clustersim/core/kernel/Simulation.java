@@ -1,6 +1,7 @@
 package io.clustersim.core.kernel;
 
 import java.util.Arrays;
+import java.util.PriorityQueue;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -10,11 +11,14 @@ import java.util.function.BooleanSupplier;
  * scheduling time, so events due at the same instant with the same priority run in the order they
  * were scheduled, on every machine. Nothing here reads the wall clock.
  *
- * <p>Layout, for speed: a 4-ary heap over two primitive arrays, {@code times} and {@code orders =
- * priority | sequence | slot}. Comparisons read the times and look at the order word only on a tie,
- * so a sift never follows a pointer. The slot (the low {@value #SLOT_BITS} bits, which never decide
- * the order because sequence numbers are unique) says where the event's action waits. No object is
- * allocated per event. When sequence numbers run out, the pending events are renumbered in order.
+ * <p>Layout, for speed: a 4-ary heap of single longs, {@code (time - base) << 24 | slot}, as
+ * compact as a bare heap of times. The slot says where the event's action and its order word
+ * ({@code priority | sequence}) wait; the order word is read only when two times are equal, and
+ * shares a cache line with the slot's generation (which makes stale ids harmless to cancel). The
+ * heap holds the events of a window of 2^39 µs (about 6.4 days) from {@code base}; later events
+ * wait in a small second queue and move in when the window advances, which happens only when the
+ * heap has drained, so the heap's events always come first. No object is allocated per event. When
+ * sequence numbers run out, the pending events are renumbered in order.
  *
  * <p>Cost: {@link #schedule}, {@link #cancel} and one {@link #step} are O(log pending events).
  */
@@ -37,25 +41,31 @@ public final class Simulation {
   private static final int SLOT_BITS = 24;
   private static final long SLOT_MASK = (1L << SLOT_BITS) - 1;
   private static final int PRIORITY_SHIFT = 61;
+  private static final long WINDOW = 1L << (63 - SLOT_BITS);
   private static final Runnable CANCELLED = () -> {};
 
   private final int seqBits;
   private final long seqMask;
-  private long[] times = new long[1024];
-  private long[] orders = new long[1024];
+  private long base;
+  private long[] heap = new long[1024];
   private int size;
+  // By slot: the order word (priority << 61 | sequence) and the generation, side by side so that
+  // they share a cache line; the action; and the time, kept only for events beyond the window
+  // (the heap key holds the others').
+  private long[] words = new long[2 * 1024];
   private Runnable[] actions = new Runnable[1024];
-  private int[] generations = new int[1024];
+  private long[] times = new long[1024];
   private int[] freeSlots = new int[1024];
   private int free;
   private int usedSlots;
+  private final PriorityQueue<Integer> far = new PriorityQueue<>(this::compareSlots);
   private long now;
   private long nextSeq;
   private long processed;
 
   /** An empty simulation at time 0. */
   public Simulation() {
-    this(PRIORITY_SHIFT - SLOT_BITS);
+    this(PRIORITY_SHIFT);
   }
 
   /** For tests of renumbering: sequence numbers of {@code seqBits} bits. */
@@ -74,9 +84,9 @@ public final class Simulation {
     return processed;
   }
 
-  /** Number of events waiting in the queue, cancelled ones included. */
+  /** Number of events waiting, cancelled ones included. */
   public int pending() {
-    return size;
+    return size + far.size();
   }
 
   /**
@@ -91,20 +101,28 @@ public final class Simulation {
     if (priority < 0 || priority > 3) {
       throw new IllegalArgumentException("priority out of range 0..3: " + priority);
     }
-    if (size == MAX_PENDING) {
+    if (pending() == MAX_PENDING) {
       throw new IllegalStateException("more than " + MAX_PENDING + " events pending");
     }
     if (nextSeq > seqMask) {
       renumber();
     }
-    if (size == actions.length) {
+    if (usedSlots == actions.length && free == 0) {
       grow();
     }
     int slot = free > 0 ? freeSlots[--free] : usedSlots++;
     actions[slot] = action;
-    int generation = ++generations[slot];
-    long order = ((long) priority << PRIORITY_SHIFT) | (nextSeq++ << SLOT_BITS) | slot;
-    siftUp(size++, time, order);
+    words[2 * slot] = ((long) priority << PRIORITY_SHIFT) | nextSeq++;
+    long generation = ++words[2 * slot + 1];
+    if (time - base < WINDOW) {
+      if (size == heap.length) {
+        heap = Arrays.copyOf(heap, size * 2);
+      }
+      siftUp(size++, key(time, slot));
+    } else {
+      times[slot] = time;
+      far.add(slot);
+    }
     return ((generation & 0xFFFFFFFFL) << SLOT_BITS) | slot;
   }
 
@@ -125,17 +143,20 @@ public final class Simulation {
       return;
     }
     int slot = (int) (event & SLOT_MASK);
-    int generation = (int) (event >>> SLOT_BITS);
-    if (slot < usedSlots && generations[slot] == generation && actions[slot] != null) {
+    long generation = event >>> SLOT_BITS;
+    if (slot < usedSlots
+        && (words[2 * slot + 1] & 0xFFFFFFFFL) == generation
+        && actions[slot] != null) {
       actions[slot] = CANCELLED;
     }
   }
 
   /** Runs the next event. Returns false when the queue is empty. */
   public boolean step() {
-    while (size > 0) {
-      long time = times[0];
-      int slot = (int) (orders[0] & SLOT_MASK);
+    while (size > 0 || advanceWindow()) {
+      long top = heap[0];
+      int slot = (int) (top & SLOT_MASK);
+      long time = base + (top >>> SLOT_BITS);
       Runnable action = actions[slot];
       actions[slot] = null;
       freeSlots[free++] = slot;
@@ -152,7 +173,7 @@ public final class Simulation {
 
   /** Runs every event due at or before {@code time}, then sets the clock to {@code time}. */
   public void runUntil(long time) {
-    while (size > 0 && times[0] <= time) {
+    while (nextEventTime() <= time) {
       step();
     }
     if (time > now) {
@@ -172,7 +193,7 @@ public final class Simulation {
    * later than {@code limit}. Returns true if {@code stop} became true.
    */
   public boolean runUntil(BooleanSupplier stop, long limit) {
-    while (size > 0 && times[0] <= limit) {
+    while (nextEventTime() <= limit) {
       if (step() && stop.getAsBoolean()) {
         return true;
       }
@@ -182,68 +203,103 @@ public final class Simulation {
 
   /** Time of the next pending event, or {@link Long#MAX_VALUE} when none is pending. */
   public long nextEventTime() {
-    return size == 0 ? Long.MAX_VALUE : times[0];
+    if (size > 0) {
+      return base + (heap[0] >>> SLOT_BITS);
+    }
+    return far.isEmpty() ? Long.MAX_VALUE : times[far.peek()];
+  }
+
+  /** Moves the next window of far events into the empty heap; false if there are none. */
+  private boolean advanceWindow() {
+    if (far.isEmpty()) {
+      return false;
+    }
+    base = times[far.peek()];
+    while (!far.isEmpty() && times[far.peek()] - base < WINDOW) {
+      int slot = far.poll();
+      if (size == heap.length) {
+        heap = Arrays.copyOf(heap, size * 2);
+      }
+      siftUp(size++, key(times[slot], slot));
+    }
+    return true;
+  }
+
+  private long key(long time, int slot) {
+    return ((time - base) << SLOT_BITS) | slot;
+  }
+
+  private int compareSlots(int a, int b) {
+    int c = Long.compare(times[a], times[b]);
+    return c != 0 ? c : Long.compare(words[2 * a], words[2 * b]);
+  }
+
+  /** Heap order: by time, then (only on a tie) by the order word. */
+  private boolean before(long a, long b) {
+    long ta = a >>> SLOT_BITS;
+    long tb = b >>> SLOT_BITS;
+    if (ta != tb) {
+      return ta < tb;
+    }
+    return words[2 * (int) (a & SLOT_MASK)] < words[2 * (int) (b & SLOT_MASK)];
   }
 
   private void grow() {
     int n = actions.length * 2;
-    times = Arrays.copyOf(times, n);
-    orders = Arrays.copyOf(orders, n);
+    words = Arrays.copyOf(words, 2 * n);
     actions = Arrays.copyOf(actions, n);
-    generations = Arrays.copyOf(generations, n);
+    times = Arrays.copyOf(times, n);
     freeSlots = Arrays.copyOf(freeSlots, n);
   }
 
   /**
-   * Gives the pending events the sequence numbers 0..size-1 in their current order. Relative order
-   * is unchanged, so the heap stays valid and the run is identical to one without renumbering.
+   * Gives the pending events the sequence numbers 0..n-1 in their current order. Relative order is
+   * unchanged, so both queues stay valid and the run is identical to one without renumbering.
    */
   private void renumber() {
-    long[][] bySeq = new long[size][];
+    int n = pending();
+    long[][] bySeq = new long[n][];
+    int k = 0;
     for (int i = 0; i < size; i++) {
-      bySeq[i] = new long[] {(orders[i] >>> SLOT_BITS) & seqMask, i};
+      int slot = (int) (heap[i] & SLOT_MASK);
+      bySeq[k++] = new long[] {words[2 * slot] & seqMask, slot};
+    }
+    for (int slot : far) {
+      bySeq[k++] = new long[] {words[2 * slot] & seqMask, slot};
     }
     Arrays.sort(bySeq, (a, b) -> Long.compare(a[0], b[0]));
-    for (int rank = 0; rank < size; rank++) {
-      int i = (int) bySeq[rank][1];
-      long order = orders[i];
-      long priority = order >>> PRIORITY_SHIFT;
-      orders[i] = (priority << PRIORITY_SHIFT) | ((long) rank << SLOT_BITS) | (order & SLOT_MASK);
+    for (int rank = 0; rank < n; rank++) {
+      int slot = (int) bySeq[rank][1];
+      words[2 * slot] = (words[2 * slot] & ~seqMask) | rank;
     }
-    nextSeq = size;
+    nextSeq = n;
     if (nextSeq > seqMask) {
       throw new IllegalStateException(
-          "sequence numbers of " + seqBits + " bits cannot order " + size + " events");
+          "sequence numbers of " + seqBits + " bits cannot order " + n + " events");
     }
   }
 
   private void removeTop() {
     int last = --size;
     if (last > 0) {
-      siftDown(times[last], orders[last]);
+      siftDown(heap[last]);
     }
   }
 
-  private boolean less(int i, long time, long order) {
-    long t = times[i];
-    return t < time || (t == time && orders[i] < order);
-  }
-
-  private void siftUp(int i, long time, long order) {
+  private void siftUp(int i, long key) {
     while (i > 0) {
       int parent = (i - 1) >>> 2;
-      if (less(parent, time, order)) {
+      long p = heap[parent];
+      if (before(p, key)) {
         break;
       }
-      times[i] = times[parent];
-      orders[i] = orders[parent];
+      heap[i] = p;
       i = parent;
     }
-    times[i] = time;
-    orders[i] = order;
+    heap[i] = key;
   }
 
-  private void siftDown(long time, long order) {
+  private void siftDown(long key) {
     int i = 0;
     while (true) {
       int first = 4 * i + 1;
@@ -251,20 +307,21 @@ public final class Simulation {
         break;
       }
       int best = first;
+      long bestKey = heap[first];
       int end = Math.min(first + 4, size);
       for (int c = first + 1; c < end; c++) {
-        if (less(c, times[best], orders[best])) {
+        long k = heap[c];
+        if (before(k, bestKey)) {
           best = c;
+          bestKey = k;
         }
       }
-      if (!less(best, time, order)) {
+      if (!before(bestKey, key)) {
         break;
       }
-      times[i] = times[best];
-      orders[i] = orders[best];
+      heap[i] = bestKey;
       i = best;
     }
-    times[i] = time;
-    orders[i] = order;
+    heap[i] = key;
   }
 }

@@ -140,4 +140,31 @@ class SimulationTest {
     sim.runUntilDrained();
     assertEquals(List.of("first", "second"), ran);
   }
+
+  @Test
+  void eventsBeyondTheHeapsWindowKeepTheirOrder() {
+    // The heap covers about 6.4 days from its base; later events wait apart and move in when it
+    // drains. Order across that boundary, ties included, must be the plain (time, priority, seq).
+    Simulation sim = new Simulation();
+    long day = 86_400L * SimTime.SECONDS;
+    List<String> ran = new ArrayList<>();
+    sim.schedule(20 * day, Simulation.PRIORITY_TIMER, () -> ran.add("20d-timer"));
+    sim.schedule(7 * day, Simulation.PRIORITY_TIMER, () -> ran.add("7d-timer"));
+    sim.schedule(7 * day, Simulation.PRIORITY_INPUT, () -> ran.add("7d-input"));
+    sim.schedule(
+        day,
+        Simulation.PRIORITY_MESSAGE,
+        () -> {
+          ran.add("1d");
+          // From 1 day, 19 days on is 20 days: a tie with the far timer, at a lower priority.
+          sim.after(19 * day, Simulation.PRIORITY_INPUT, () -> ran.add("20d-input"));
+          sim.after(6 * day, Simulation.PRIORITY_MESSAGE, () -> ran.add("7d-message"));
+        });
+    long cancelled = sim.schedule(30 * day, 0, () -> ran.add("30d-cancelled"));
+    sim.cancel(cancelled);
+    sim.runUntilDrained();
+    assertEquals(
+        List.of("1d", "7d-input", "7d-message", "7d-timer", "20d-input", "20d-timer"), ran);
+    assertEquals(30 * day, sim.now());
+  }
 }
