@@ -37,6 +37,16 @@ public class KernelBenchmark {
   @Param({"1000", "100000", "1000000"})
   int pending;
 
+  /**
+   * How far ahead each event schedules its successor, uniformly: up to 1 s puts a million pending
+   * events about one per microsecond, so equal times (which the kernel must order by priority and
+   * sequence, and the bare heap need not) are common; up to 2000 s makes them rare.
+   */
+  @Param({"1s", "2000s"})
+  String spread;
+
+  private int range;
+
   private Simulation sim;
   private Runnable hold;
   private SplittableRandom random;
@@ -45,23 +55,24 @@ public class KernelBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
+    range = spread.equals("2000s") ? 2_000_000_000 : 1_000_000;
     random = new SplittableRandom(42);
     sim = new Simulation();
     hold =
         new Runnable() {
           @Override
           public void run() {
-            sim.after(1 + random.nextInt(1_000_000), Simulation.PRIORITY_MESSAGE, this);
+            sim.after(1 + random.nextInt(range), Simulation.PRIORITY_MESSAGE, this);
           }
         };
     for (int i = 0; i < pending; i++) {
-      sim.schedule(random.nextInt(1_000_000), Simulation.PRIORITY_MESSAGE, hold);
+      sim.schedule(random.nextInt(range), Simulation.PRIORITY_MESSAGE, hold);
     }
     heap = new long[pending];
     size = 0;
     SplittableRandom r = new SplittableRandom(42);
     for (int i = 0; i < pending; i++) {
-      push(r.nextInt(1_000_000));
+      push(r.nextInt(range));
     }
   }
 
@@ -82,7 +93,7 @@ public class KernelBenchmark {
     long now = 0;
     for (int i = 0; i < BATCH; i++) {
       now = pop();
-      push(now + 1 + random.nextInt(1_000_000));
+      push(now + 1 + random.nextInt(range));
     }
     return now;
   }
