@@ -18,7 +18,7 @@ import net.jqwik.api.Provide;
  * the agent.
  *
  * <p>The seed is fixed so that CI checks the same instances every time; each property also held on
- * 600 tries with fresh seeds when it was written.
+ * 600 tries with fresh seeds (400 for the lying property) when it was written.
  *
  * <p>The filter matters: with a 1 s filter, two frameworks whose tasks no longer fit keep taking
  * turns at the lowest share and the others never get another offer, which is Mesos's real behaviour
