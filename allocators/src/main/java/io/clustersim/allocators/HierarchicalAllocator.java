@@ -79,8 +79,6 @@ public class HierarchicalAllocator implements Allocator {
   /** Bumped whenever anything is tracked or untracked, or the pool changes. */
   private long booksVersion;
 
-  private long runs;
-
   private static final class FrameworkState {
     final FrameworkInfo info;
     boolean active;
@@ -202,11 +200,6 @@ public class HierarchicalAllocator implements Allocator {
   private void tick() {
     triggerAll();
     ctx.after(ctx.options().allocationIntervalMicros(), this::tick);
-  }
-
-  /** Number of allocation runs so far. */
-  public long runs() {
-    return runs;
   }
 
   // ------------------------------------------------------------------ frameworks
@@ -562,7 +555,6 @@ public class HierarchicalAllocator implements Allocator {
 
   private void allocate() {
     runPending = false;
-    runs++;
     List<AgentState> order = new ArrayList<>();
     if (allCandidates) {
       order.addAll(agents.values());
@@ -690,20 +682,6 @@ public class HierarchicalAllocator implements Allocator {
   /** The quota of {@code role}; only top-level roles have one. */
   private Quota quotaOf(String role) {
     return role.contains("/") ? Quota.NONE : quotas.getOrDefault(role, Quota.NONE);
-  }
-
-  /**
-   * What {@code fw} may be offered of the agent for {@code role}: what is available to the role,
-   * without revocable resources unless the framework takes them; null if the framework may not use
-   * this agent at all (a GPU agent for a framework without GPU_RESOURCES).
-   */
-  private Resources candidate(AgentState agent, FrameworkState fw, Resources available) {
-    if (agent.total.milli("gpus") > 0
-        && ctx.options().filterGpuResources()
-        && !fw.info.has(Capability.GPU_RESOURCES)) {
-      return null;
-    }
-    return fw.info.has(Capability.REVOCABLE_RESOURCES) ? available : available.nonRevocable();
   }
 
   /** The parts of an offer quota never limits: reservations, ranges, revocable resources. */

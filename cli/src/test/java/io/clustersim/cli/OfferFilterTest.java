@@ -9,9 +9,7 @@ import org.junit.jupiter.api.Test;
 /** Refusal filters as Mesos's allocator applies them (hierarchical.cpp, RefusedOfferFilter). */
 class OfferFilterTest {
   private static List<Double> offerTimes(Runs r, String framework) {
-    return r.where(Runs.type("OFFER").and(Runs.field("framework", framework))).stream()
-        .map(Runs::seconds)
-        .toList();
+    return r.offersTo(framework).stream().map(Runs::seconds).toList();
   }
 
   private static String decliner(String interval, String refuse) {
@@ -71,7 +69,7 @@ class OfferFilterTest {
                  tasks: {count: 1, resources: {cpus: 2, mem: 1024}, duration: 10s}}
               - {id: picky, behaviour: decline, refuse_seconds: 1000}
             """);
-    List<JsonNode> offers = r.where(Runs.type("OFFER").and(Runs.field("framework", "picky")));
+    List<JsonNode> offers = r.offersTo("picky");
     assertEquals(List.of(1.0, 10.0), offers.stream().map(Runs::seconds).toList());
     assertEquals("{\"cpus\":2,\"mem\":3072}", offers.get(0).get("resources").toString());
     assertEquals("{\"cpus\":4,\"mem\":4096}", offers.get(1).get("resources").toString());

@@ -22,24 +22,20 @@ class PolicyScenarioTest {
            tasks: {count: 100, resources: {cpus: 1, mem: 1024}, duration: 1h, max_per_offer: 1}}
       """;
 
-  private static long launched(Runs r, String framework) {
-    return r.where(Runs.type("TASK_LAUNCHED").and(Runs.field("framework", framework))).size();
-  }
-
   @Test
   void drfSplitsTheAgentBetweenEqualFrameworks() {
     // Equal shares alternate (share, then allocation count, then name): 4 tasks each on 8 CPUs.
     Runs r = Runs.run(GREEDY_PAIR.formatted("drf"));
-    assertEquals(4, launched(r, "first"));
-    assertEquals(4, launched(r, "second"));
+    assertEquals(4, r.launched("first"));
+    assertEquals(4, r.launched("second"));
   }
 
   @Test
   void fifoGivesEverythingToTheFirstRegistered() {
     // The first framework is always first in line, so every offer, one task at a time, is its.
     Runs r = Runs.run(GREEDY_PAIR.formatted("fifo"));
-    assertEquals(8, launched(r, "first"));
-    assertEquals(0, launched(r, "second"));
+    assertEquals(8, r.launched("first"));
+    assertEquals(0, r.launched("second"));
   }
 
   @Test
@@ -59,11 +55,11 @@ class PolicyScenarioTest {
         """;
     // The demand reaches the master with the registration burst, before the first run.
     Runs packing = Runs.run(scenario.formatted("packing"));
-    assertEquals(1, launched(packing, "big"));
-    assertEquals(0, launched(packing, "a-small"));
+    assertEquals(1, packing.launched("big"));
+    assertEquals(0, packing.launched("a-small"));
     Runs drf = Runs.run(scenario.formatted("drf"));
-    assertEquals(1, launched(drf, "a-small"));
-    assertEquals(0, launched(drf, "big"));
+    assertEquals(1, drf.launched("a-small"));
+    assertEquals(0, drf.launched("big"));
   }
 
   @Test
@@ -83,7 +79,7 @@ class PolicyScenarioTest {
           - {id: newcomer, start: 10s, behaviour: hold}
         """;
     Runs r = Runs.run(scenario);
-    List<JsonNode> offers = r.where(Runs.type("OFFER").and(Runs.field("framework", "newcomer")));
+    List<JsonNode> offers = r.offersTo("newcomer");
     assertEquals("b", offers.get(0).get("agent").asText());
   }
 

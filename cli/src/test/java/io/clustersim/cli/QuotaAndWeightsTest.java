@@ -12,13 +12,7 @@ import org.junit.jupiter.api.Test;
  */
 class QuotaAndWeightsTest {
   private static List<String> offered(Runs r, String framework) {
-    return r.where(Runs.type("OFFER").and(Runs.field("framework", framework))).stream()
-        .map(e -> e.get("resources").toString())
-        .toList();
-  }
-
-  private static long launched(Runs r, String framework) {
-    return r.where(Runs.type("TASK_LAUNCHED").and(Runs.field("framework", framework))).size();
+    return r.offersTo(framework).stream().map(e -> e.get("resources").toString()).toList();
   }
 
   @Test
@@ -40,8 +34,8 @@ class QuotaAndWeightsTest {
               - {id: fb, role: b, behaviour: batch, refuse_seconds: 0,
                  tasks: {count: 100, resources: {cpus: 1, mem: 1}, duration: 1h, max_per_offer: 1}}
             """);
-    assertEquals(8, launched(r, "fa"));
-    assertEquals(4, launched(r, "fb"));
+    assertEquals(8, r.launched("fa"));
+    assertEquals(4, r.launched("fb"));
   }
 
   @Test
@@ -85,7 +79,7 @@ class QuotaAndWeightsTest {
               - {id: greedy, role: other, behaviour: hold}
               - {id: qf, role: q, start: 5s, behaviour: hold}
             """);
-    List<JsonNode> qf = r.where(Runs.type("OFFER").and(Runs.field("framework", "qf")));
+    List<JsonNode> qf = r.offersTo("qf");
     assertEquals(1, qf.size());
     assertEquals(5.0, Runs.seconds(qf.get(0)));
     assertEquals("{\"cpus\":2,\"mem\":1024}", qf.get(0).get("resources").toString());

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** Dynamic reservations by frameworks (RESERVE in an accept) and by operators, narrated. */
 class ReservationTest {
   private static List<String> offered(Runs r, String framework) {
-    return r.where(Runs.type("OFFER").and(Runs.field("framework", framework))).stream()
+    return r.offersTo(framework).stream()
         .map(e -> Runs.seconds(e) + " " + e.get("resources"))
         .toList();
   }

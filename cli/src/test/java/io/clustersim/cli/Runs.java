@@ -61,6 +61,16 @@ final class Runs {
     return where(e -> e.get("type").asText().equals(type));
   }
 
+  /** The OFFER events made to {@code framework}, in order. */
+  List<JsonNode> offersTo(String framework) {
+    return where(type("OFFER").and(field("framework", framework)));
+  }
+
+  /** How many tasks {@code framework} launched. */
+  long launched(String framework) {
+    return where(type("TASK_LAUNCHED").and(field("framework", framework))).size();
+  }
+
   static Predicate<JsonNode> type(String type) {
     return e -> e.get("type").asText().equals(type);
   }

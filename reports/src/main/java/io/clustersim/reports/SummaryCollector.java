@@ -44,7 +44,6 @@ public final class SummaryCollector implements EventListener {
   private long offersDeclined;
   private long offersRescinded;
   private long refused;
-  private long last;
 
   private static final class Owner {
     final String role;
@@ -59,7 +58,6 @@ public final class SummaryCollector implements EventListener {
 
   @Override
   public void onEvent(long t, long seq, LogEvent e) {
-    last = t;
     if (e instanceof LogEvent.AgentAdded a) {
       agentTotals.put(a.agent(), a.resources());
       clusterTotal = clusterTotal.plus(a.resources().scalars());
@@ -179,16 +177,6 @@ public final class SummaryCollector implements EventListener {
     }
   }
 
-  /** The task wait times seen so far. */
-  public WaitTimes waits() {
-    return waits;
-  }
-
-  /** Time-weighted mean dominant share of a framework up to {@code end}. */
-  public double frameworkShareMean(String framework, long end) {
-    return frameworks.get(framework).share.mean(end);
-  }
-
   /** Current dominant share of a framework. */
   public double frameworkShareFinal(String framework) {
     return frameworks.get(framework).share.value();
@@ -281,10 +269,5 @@ public final class SummaryCollector implements EventListener {
     run.put("messages", result.messages());
     run.put("messages_dropped", result.messagesDropped());
     return root;
-  }
-
-  /** Simulated time of the last event seen. */
-  public long lastEventTime() {
-    return last;
   }
 }

@@ -76,11 +76,6 @@ public final class AgentProcess implements Endpoint {
     executorTasks.clear();
   }
 
-  /** Number of tasks running here. */
-  public int runningTasks() {
-    return tasks.size();
-  }
-
   @Override
   public void receive(String from, Message m) {
     if (!up) {

@@ -81,16 +81,6 @@ public final class ClusterSimulation {
     scheduleInputs();
   }
 
-  /** The kernel, for tests and tools that step through a run. */
-  public Simulation simulation() {
-    return sim;
-  }
-
-  /** The leading master. */
-  public Master master() {
-    return master;
-  }
-
   private void input(long at, Runnable action) {
     inputsDue++;
     sim.schedule(

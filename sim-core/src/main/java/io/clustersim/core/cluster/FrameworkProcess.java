@@ -60,16 +60,6 @@ public final class FrameworkProcess implements Endpoint, SchedulerDriver {
     return info;
   }
 
-  /** The hosted scheduler. */
-  public Scheduler scheduler() {
-    return scheduler;
-  }
-
-  /** True once the master accepted the registration. */
-  public boolean isRegistered() {
-    return registered;
-  }
-
   /** Starts the scheduler and registers with the master. */
   public void start() {
     up = true;

@@ -841,32 +841,6 @@ public final class Master implements Endpoint, OfferSink {
     }
   }
 
-  // ------------------------------------------------------------------ views
-
-  /** Ids of registered agents, in registration order. */
-  public List<String> agentIds() {
-    return List.copyOf(agents.keySet());
-  }
-
-  /** Ids of registered frameworks, in registration order. */
-  public List<String> frameworkIds() {
-    return List.copyOf(frameworks.keySet());
-  }
-
-  /** Number of outstanding offers. */
-  public int outstandingOffers() {
-    return offers.size();
-  }
-
-  /** Number of tasks the master knows are not terminal. */
-  public int liveTasks() {
-    int n = 0;
-    for (FrameworkEntry fw : frameworks.values()) {
-      n += fw.tasks.size();
-    }
-    return n;
-  }
-
   private void send(String to, Message m) {
     net.send(ADDRESS, to, m);
   }
