@@ -15,7 +15,12 @@ import picocli.CommandLine.Command;
       "Deterministic discrete-event simulator of a Mesos-style cluster.",
       "A scenario file plus a seed gives the same event log, byte for byte, every time."
     },
-    subcommands = {RunCommand.class, PoliciesCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      RunCommand.class,
+      TraceCommand.class,
+      PoliciesCommand.class,
+      CommandLine.HelpCommand.class
+    },
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:success", "1:an invariant was violated", "2:bad usage or input"})
 public final class Main implements Runnable {
@@ -49,7 +54,7 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "missing command (run, policies, help)");
+        spec.commandLine(), "missing command (run, trace, policies, help)");
   }
 
   /** Reads the version Maven wrote into the jar. */

@@ -9,12 +9,15 @@ import io.clustersim.core.cluster.RunResult;
 import io.clustersim.core.kernel.SimTime;
 import io.clustersim.core.scenario.Scenario;
 import io.clustersim.core.scenario.ScenarioException;
+import io.clustersim.workloads.trace.TraceException;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -30,10 +33,13 @@ import picocli.CommandLine.Option;
 final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--scenario",
-      required = true,
       paramLabel = "FILE",
-      description = "Scenario file (YAML, or JSON if it ends in .json).")
+      description =
+          "Scenario file (YAML, or JSON if it ends in .json). Optional with --trace: Mesos's"
+              + " default master and allocator settings are used.")
   Path scenarioFile;
+
+  @CommandLine.Mixin TraceOptions trace = new TraceOptions();
 
   @Option(
       names = "--policy",
@@ -59,12 +65,36 @@ final class RunCommand implements Callable<Integer> {
       description = "Write the run summary here (JSON).")
   Path summaryFile;
 
+  @Option(
+      names = "--duration",
+      paramLabel = "TIME",
+      description =
+          "Stop at this simulated time (e.g. 2h), overriding the scenario's duration. Without"
+              + " one, a trace replay runs until the trace is read and its tasks have ended.")
+  String duration;
+
   @Override
   public Integer call() {
     Scenario scenario;
     try {
-      scenario = ScenarioRun.load(scenarioFile);
+      if (scenarioFile == null && trace.spec == null) {
+        System.err.println("clustersim: run needs --scenario FILE or --trace FORMAT:PATH");
+        return Main.BAD_INPUT;
+      }
+      scenario =
+          scenarioFile != null
+              ? ScenarioRun.load(scenarioFile)
+              : Scenario.ofWorkload(null, "drf", 1);
+      if (trace.spec != null) {
+        scenario = scenario.withWorkload(trace.workload());
+      }
+      if (duration != null) {
+        scenario = scenario.withDuration(SimTime.parseDuration(duration));
+      }
     } catch (ScenarioException e) {
+      System.err.println("clustersim: " + e.getMessage());
+      return Main.BAD_INPUT;
+    } catch (IllegalArgumentException e) {
       System.err.println("clustersim: " + e.getMessage());
       return Main.BAD_INPUT;
     }
@@ -91,6 +121,12 @@ final class RunCommand implements Callable<Integer> {
       } catch (InvariantViolation e) {
         System.err.println("clustersim: " + e.getMessage());
         return Main.INVARIANT;
+      } catch (TraceException | IllegalArgumentException e) {
+        System.err.println("clustersim: " + e.getMessage());
+        return Main.BAD_INPUT;
+      } catch (UncheckedIOException e) {
+        System.err.println("clustersim: cannot read the trace: " + e.getMessage());
+        return Main.BAD_INPUT;
       }
     } catch (IOException e) {
       System.err.println(
@@ -118,6 +154,9 @@ final class RunCommand implements Callable<Integer> {
         scenario.policy(),
         scenario.seed());
     System.out.println("tasks by state " + summary.get("tasks").get("by_final_state"));
+    if (run.replay() != null) {
+      TraceOptions.report(run.replay().badRows(), summary.get("trace"));
+    }
     return 0;
   }
 

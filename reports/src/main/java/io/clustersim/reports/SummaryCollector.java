@@ -62,6 +62,10 @@ public final class SummaryCollector implements EventListener {
       agentTotals.put(a.agent(), a.resources());
       clusterTotal = clusterTotal.plus(a.resources().scalars());
       totalsChanged(t);
+    } else if (e instanceof LogEvent.AgentUpdated a) {
+      Resources was = agentTotals.put(a.agent(), a.resources());
+      clusterTotal = clusterTotal.minus(was.scalars()).plus(a.resources().scalars());
+      totalsChanged(t);
     } else if (e instanceof LogEvent.AgentRemoved a) {
       Resources r = agentTotals.remove(a.agent());
       if (r != null) {

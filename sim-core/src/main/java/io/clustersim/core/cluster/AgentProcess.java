@@ -15,8 +15,13 @@ import java.util.Map;
 
 /**
  * A simulated agent: registers with the master, answers pings, and runs tasks inside executors.
- * Each task goes STAGING → STARTING → RUNNING on arrival and reaches TASK_FINISHED after its
- * duration; an executor exits when its last task ends. A crashed agent ignores every message.
+ * Each task goes STAGING → STARTING → RUNNING on arrival and reaches its end state (TASK_FINISHED
+ * unless the task says otherwise) after its duration; an executor exits when its last task ends. A
+ * crashed agent ignores every message.
+ *
+ * <p>The built-in executors understand one framework message, {@link #endCommand}: end a task now
+ * in a given state. A trace-driven framework uses it for a task launched before the trace told how
+ * long it runs, as a custom executor driven by its scheduler would.
  */
 public final class AgentProcess implements Endpoint {
   private final String id;
@@ -96,10 +101,31 @@ public final class AgentProcess implements Endpoint {
           end(t, TaskState.TASK_KILLED, "REASON_FRAMEWORK_REMOVED");
         }
       }
-    } else if (m instanceof Message.AgentRegistered || m instanceof Message.FrameworkToExecutor) {
-      // Registration needs no action; built-in executors do not answer framework messages.
+    } else if (m instanceof Message.FrameworkToExecutor f) {
+      endOnRequest(f);
+    } else if (m instanceof Message.AgentRegistered) {
+      // Registration needs no action.
     } else {
       throw new IllegalStateException("agent cannot handle " + m);
+    }
+  }
+
+  /** The framework message that asks a built-in executor to end {@code taskId} in {@code state}. */
+  public static String endCommand(String taskId, TaskState state) {
+    return END + state.name() + " " + taskId;
+  }
+
+  private static final String END = "end ";
+
+  private void endOnRequest(Message.FrameworkToExecutor f) {
+    if (!f.data().startsWith(END)) {
+      return; // other messages mean nothing to the built-in executors
+    }
+    int space = f.data().indexOf(' ', END.length());
+    TaskState state = TaskState.valueOf(f.data().substring(END.length(), space));
+    RunningTask t = tasks.get(f.frameworkId() + "/" + f.data().substring(space + 1));
+    if (t != null && state.isTerminal()) {
+      end(t, state, null);
     }
   }
 
@@ -115,7 +141,7 @@ public final class AgentProcess implements Endpoint {
           sim.after(
               task.durationMicros(),
               Simulation.PRIORITY_MESSAGE,
-              () -> end(tasks.get(key), TaskState.TASK_FINISHED, null));
+              () -> end(tasks.get(key), task.endState(), null));
     }
     tasks.put(key, new RunningTask(frameworkId, task, completion));
   }

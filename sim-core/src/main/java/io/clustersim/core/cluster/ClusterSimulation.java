@@ -13,6 +13,7 @@ import io.clustersim.core.log.EventLog;
 import io.clustersim.core.log.LogEvent;
 import io.clustersim.core.net.Network;
 import io.clustersim.core.resources.ResourceException;
+import io.clustersim.core.resources.Resources;
 import io.clustersim.core.scenario.Scenario;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -43,6 +44,7 @@ public final class ClusterSimulation {
   private final Map<String, AgentProcess> agents = new HashMap<>();
   private final Map<String, FrameworkProcess> frameworks = new HashMap<>();
   private final List<FiniteWork> finiteWork = new ArrayList<>();
+  private final Workload workload;
   private int inputsDue;
   private boolean maybeDrained;
 
@@ -56,7 +58,23 @@ public final class ClusterSimulation {
       SchedulerFactory schedulers,
       OutputStream events,
       List<EventListener> listeners) {
+    this(scenario, allocator, schedulers, null, events, listeners);
+  }
+
+  /**
+   * A run of {@code scenario} under {@code allocator} with a {@code workload} (may be null) that
+   * feeds inputs while the run goes. {@code events} (may be null) receives the event log; listeners
+   * see every event.
+   */
+  public ClusterSimulation(
+      Scenario scenario,
+      Allocator allocator,
+      SchedulerFactory schedulers,
+      Workload workload,
+      OutputStream events,
+      List<EventListener> listeners) {
     this.scenario = scenario;
+    this.workload = workload;
     this.allocator = allocator;
     this.schedulers = schedulers;
     this.streams = new RandomStreams(scenario.seed(), 0);
@@ -79,6 +97,71 @@ public final class ClusterSimulation {
     allocator.initialize(
         new AllocatorContext(sim, streams.stream("allocator"), scenario.allocator(), master));
     scheduleInputs();
+    if (workload != null) {
+      finiteWork.add(workload);
+      workload.start(new Control());
+    }
+  }
+
+  /** The cluster as a workload sees it. */
+  private final class Control implements ClusterControl {
+    @Override
+    public long now() {
+      return sim.now();
+    }
+
+    @Override
+    public RandomStreams streams() {
+      return streams;
+    }
+
+    @Override
+    public void input(long at, Runnable action) {
+      ClusterSimulation.this.input(Math.max(at, sim.now()), action);
+    }
+
+    @Override
+    public void addAgent(String id, Resources resources, Map<String, String> attributes) {
+      startAgent(new Scenario.Agent(id, resources, attributes, sim.now()));
+    }
+
+    @Override
+    public void removeAgent(String id, String reason) {
+      AgentProcess agent = agents.remove(id);
+      if (agent != null) {
+        agent.crash();
+        net.detach(agent.address());
+      }
+      master.removeAgent(id, reason, true);
+    }
+
+    @Override
+    public boolean updateAgent(String id, Resources total) {
+      return master.updateAgent(id, total);
+    }
+
+    @Override
+    public boolean hasAgent(String id) {
+      return agents.containsKey(id);
+    }
+
+    @Override
+    public void addFramework(FrameworkInfo info, Scheduler scheduler) {
+      FrameworkProcess process = new FrameworkProcess(info, scheduler, sim, net, streams);
+      frameworks.put(info.id(), process);
+      net.attach(process);
+      process.start();
+    }
+
+    @Override
+    public void removeFramework(String id, String reason) {
+      FrameworkProcess process = frameworks.remove(id);
+      if (process != null) {
+        process.stop();
+        net.detach(process.address());
+      }
+      master.removeFramework(id, reason);
+    }
   }
 
   private void input(long at, Runnable action) {

@@ -66,6 +66,12 @@ public final class FrameworkProcess implements Endpoint, SchedulerDriver {
     send(new Message.RegisterFramework(info));
   }
 
+  /** The scheduler process exits for good: it ignores everything from now on. */
+  public void stop() {
+    up = false;
+    held.clear();
+  }
+
   @Override
   public void receive(String from, Message m) {
     if (!up) {

@@ -241,6 +241,31 @@ public final class Master implements Endpoint, OfferSink {
   }
 
   /**
+   * An agent's capacity changes (a machine update in a trace). Outstanding offers on it are
+   * rescinded first; the change applies only if the new total still holds what tasks and executors
+   * use, since Mesos never takes resources away from running tasks. Returns whether it applied.
+   */
+  public boolean updateAgent(String agentId, Resources total) {
+    AgentEntry agent = agents.get(agentId);
+    if (agent == null) {
+      return false;
+    }
+    for (OfferEntry o : List.copyOf(offers.values())) {
+      if (o.agentId().equals(agentId)) {
+        rescind(o.id(), "agent_updated", true);
+      }
+    }
+    if (!total.contains(agent.allocated)) {
+      return false;
+    }
+    agent.total = total;
+    allocator.updateAgent(agentId, total);
+    log.emit(new LogEvent.AgentUpdated(agentId, total));
+    checkAgent(agent);
+    return true;
+  }
+
+  /**
    * Removes an agent: unreachable after missed pings, or by an operator. Tasks become TASK_LOST, or
    * TASK_UNREACHABLE (TASK_GONE_BY_OPERATOR when removed by an operator) for partition-aware
    * frameworks, and every framework is told the agent is lost.

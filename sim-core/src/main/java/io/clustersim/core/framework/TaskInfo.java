@@ -10,10 +10,30 @@ import io.clustersim.core.resources.Resources;
  * @param durationMicros how long it runs once RUNNING; negative runs until killed
  * @param executor a custom executor, or null for the command executor
  * @param submittedMicros when the task became pending at its framework, for wait-time metrics
+ * @param endState the terminal state it reaches after its duration: TASK_FINISHED, or another
+ *     terminal state to replay a trace's recorded failure or kill
  */
 public record TaskInfo(
     String id,
     Resources resources,
     long durationMicros,
     ExecutorInfo executor,
-    long submittedMicros) {}
+    long submittedMicros,
+    TaskState endState) {
+  /** Checks that the end state is terminal. */
+  public TaskInfo {
+    if (!endState.isTerminal()) {
+      throw new IllegalArgumentException("a task's end state must be terminal: " + endState);
+    }
+  }
+
+  /** A task that finishes normally after its duration. */
+  public TaskInfo(
+      String id,
+      Resources resources,
+      long durationMicros,
+      ExecutorInfo executor,
+      long submittedMicros) {
+    this(id, resources, durationMicros, executor, submittedMicros, TaskState.TASK_FINISHED);
+  }
+}

@@ -42,6 +42,19 @@ public sealed interface LogEvent {
     }
   }
 
+  /** An agent's total changed (a trace's machine update); its outstanding offers were rescinded. */
+  record AgentUpdated(String agent, Resources resources) implements LogEvent {
+    @Override
+    public String type() {
+      return "AGENT_UPDATED";
+    }
+
+    @Override
+    public void writeFields(JsonFields out) {
+      out.string("agent", agent).resources("resources", resources);
+    }
+  }
+
   /** A framework registered. */
   record FrameworkAdded(String framework, String role) implements LogEvent {
     @Override

@@ -40,6 +40,11 @@ public final class Network {
     endpoints.put(endpoint.address(), endpoint);
   }
 
+  /** Nobody listens at {@code address} any more: messages sent to it from now on are lost. */
+  public void detach(String address) {
+    endpoints.remove(address);
+  }
+
   /** Cuts {@code address} off: messages to and from it are dropped until {@link #heal}. */
   public void isolate(String address) {
     isolated.add(address);
@@ -63,7 +68,9 @@ public final class Network {
     }
     Endpoint target = endpoints.get(to);
     if (target == null) {
-      throw new IllegalStateException("no endpoint at address " + to);
+      // A process that has left (a framework torn down) no longer receives anything.
+      dropped++;
+      return;
     }
     sim.after(
         delayMicros,

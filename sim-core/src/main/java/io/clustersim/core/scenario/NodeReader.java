@@ -8,13 +8,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Typed access to {@link Node}s; every failure names the file, line, column and key. */
 final class NodeReader {
-  private static final Pattern DURATION =
-      Pattern.compile("(-?[0-9]+(?:\\.[0-9]+)?)\\s*(us|ms|s|m|h|d|w)");
 
   /** Resources that are always scalars, so a string there is a mistake rather than ranges. */
   private static final List<String> SCALARS = List.of("cpus", "mem", "disk", "gpus");
@@ -147,25 +143,11 @@ final class NodeReader {
     if (s.kind() == Node.Kind.INTEGER || s.kind() == Node.Kind.DECIMAL) {
       seconds = Double.parseDouble(s.text());
     } else if (s.kind() == Node.Kind.STRING) {
-      Matcher m = DURATION.matcher(s.text().trim());
-      if (!m.matches()) {
-        throw error(
-            n,
-            "'"
-                + s.text()
-                + "' is not a duration (a number of seconds, or e.g. 250ms, 90s, 5m, 2h, 7d)");
+      try {
+        return SimTime.parseDuration(s.text());
+      } catch (IllegalArgumentException e) {
+        throw error(n, e.getMessage());
       }
-      double unit =
-          switch (m.group(2)) {
-            case "us" -> 1e-6;
-            case "ms" -> 1e-3;
-            case "s" -> 1;
-            case "m" -> 60;
-            case "h" -> 3600;
-            case "d" -> 86400;
-            default -> 7 * 86400;
-          };
-      seconds = Double.parseDouble(m.group(1)) * unit;
     } else {
       throw error(n, "expected a duration, found " + Node.describe(n));
     }

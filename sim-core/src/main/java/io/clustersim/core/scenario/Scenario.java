@@ -158,13 +158,104 @@ public record Scenario(
    * A trace workload (read by the workloads module).
    *
    * @param format trace format name
-   * @param path file, directory or glob
-   * @param windowStartMicros start of the time window
+   * @param path file, directory or glob (relative paths already resolved against the scenario
+   *     file's directory)
+   * @param windowStartMicros start of the time window (trace time)
    * @param windowEndMicros end of the time window, or -1
    * @param sample fraction of jobs kept, in (0, 1]
+   * @param mode {@code simulated} or {@code as-recorded}
+   * @param groupBy how tasks map to frameworks, or null for the format's default
+   * @param sampleMachines fraction of machines kept, in (0, 1]
+   * @param maxTasks tasks replayed at most, or -1
+   * @param referenceCpus cores of a normalised 1.0, or 0 for the format's default
+   * @param referenceMemMb MB of a normalised 1.0, or 0 for the format's default
+   * @param endMap what recorded ends mean ({@code KIND=state,...}), or null for the defaults
+   * @param skipBadRows count bad rows instead of stopping
+   * @param lookaheadMicros how far ahead of simulated time the trace is read, or -1 for the default
    */
   public record Workload(
-      String format, String path, long windowStartMicros, long windowEndMicros, double sample) {}
+      String format,
+      String path,
+      long windowStartMicros,
+      long windowEndMicros,
+      double sample,
+      String mode,
+      String groupBy,
+      double sampleMachines,
+      long maxTasks,
+      double referenceCpus,
+      double referenceMemMb,
+      String endMap,
+      boolean skipBadRows,
+      long lookaheadMicros) {
+    /** The replay modes. */
+    public static final List<String> MODES = List.of("simulated", "as-recorded");
+
+    /** True for an as-recorded replay. */
+    public boolean asRecorded() {
+      return mode.equals("as-recorded");
+    }
+  }
+
+  /** The same scenario with another workload. */
+  public Scenario withWorkload(Workload newWorkload) {
+    return new Scenario(
+        file,
+        seed,
+        durationMicros,
+        masters,
+        electionTimeoutMicros,
+        master,
+        allocator,
+        policy,
+        networkDelayMicros,
+        agents,
+        frameworks,
+        newWorkload,
+        actions,
+        faults);
+  }
+
+  /** The same scenario with another duration (-1: until the workload drains). */
+  public Scenario withDuration(long newDurationMicros) {
+    return new Scenario(
+        file,
+        seed,
+        newDurationMicros,
+        masters,
+        electionTimeoutMicros,
+        master,
+        allocator,
+        policy,
+        networkDelayMicros,
+        agents,
+        frameworks,
+        workload,
+        actions,
+        faults);
+  }
+
+  /**
+   * A scenario made only of a trace workload, with Mesos's default master and allocator settings:
+   * what {@code clustersim run --trace} runs when no scenario file is given.
+   */
+  public static Scenario ofWorkload(Workload workload, String policy, long seed) {
+    return new Scenario(
+        "(command line)",
+        seed,
+        -1,
+        1,
+        10 * io.clustersim.core.kernel.SimTime.SECONDS,
+        io.clustersim.core.cluster.MasterConfig.defaults(),
+        io.clustersim.core.allocator.AllocatorOptions.defaults(),
+        policy,
+        0,
+        List.of(),
+        List.of(),
+        workload,
+        List.of(),
+        List.of());
+  }
 
   /** An operator or framework action at a given time. */
   public sealed interface Action {

@@ -36,22 +36,39 @@ public final class ScenarioLoader {
   private final Set<String> policies;
   private final Set<String> behaviours;
   private final List<String> placements;
+  private final Set<String> traceFormats;
+  private final List<String> groupings;
 
   /**
    * A loader that accepts these policy, behaviour and placement names; the first placement is the
    * default.
    */
   public ScenarioLoader(Set<String> policies, Set<String> behaviours, List<String> placements) {
+    this(policies, behaviours, placements, Set.of(), List.of());
+  }
+
+  /**
+   * A loader that also accepts trace workloads of these formats, grouped by these keys (the
+   * workloads module registers both).
+   */
+  public ScenarioLoader(
+      Set<String> policies,
+      Set<String> behaviours,
+      List<String> placements,
+      Set<String> traceFormats,
+      List<String> groupings) {
     this.policies = policies;
     this.behaviours = behaviours;
     this.placements = placements;
+    this.traceFormats = traceFormats;
+    this.groupings = groupings;
   }
 
   /** Reads and validates {@code file}. */
   public Scenario load(Path file) {
     String name = file.toString();
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return parse(name, r, name.endsWith(".json"));
+      return parse(name, r, name.endsWith(".json"), file.toAbsolutePath().getParent());
     } catch (NoSuchFileException e) {
       throw new ScenarioException(name + ": no such file");
     } catch (IOException e) {
@@ -61,12 +78,13 @@ public final class ScenarioLoader {
 
   /** Parses scenario text; {@code name} is used in messages. */
   public Scenario parse(String name, String text) {
-    return parse(name, new StringReader(text), name.endsWith(".json"));
+    return parse(name, new StringReader(text), name.endsWith(".json"), null);
   }
 
-  private Scenario parse(String name, Reader reader, boolean json) {
+  /** {@code baseDir} (may be null) is what relative trace paths are resolved against. */
+  private Scenario parse(String name, Reader reader, boolean json, Path baseDir) {
     Node root = new SourceParser(name).parse(reader, json);
-    return new Reading(new NodeReader(name), name).scenario(root);
+    return new Reading(new NodeReader(name), name, baseDir).scenario(root);
   }
 
   /** One pass over one file, collecting ids as it goes to check references. */
@@ -78,9 +96,12 @@ public final class ScenarioLoader {
     private final Set<String> declaredRoles = new LinkedHashSet<>();
     private int masters = 1;
 
-    Reading(NodeReader in, String file) {
+    private final Path baseDir;
+
+    Reading(NodeReader in, String file, Path baseDir) {
       this.in = in;
       this.file = file;
+      this.baseDir = baseDir;
     }
 
     Scenario scenario(Node rootNode) {
@@ -579,9 +600,34 @@ public final class ScenarioLoader {
       Node.MapNode m = in.map(n);
       in.allowOnly(m, "trace");
       Node.MapNode t = in.map(in.require(m, "trace"));
-      in.allowOnly(t, "format", "path", "window", "sample");
+      in.allowOnly(
+          t,
+          "format",
+          "path",
+          "window",
+          "sample",
+          "sample_machines",
+          "max_tasks",
+          "mode",
+          "group_by",
+          "reference_machine",
+          "end_map",
+          "skip_bad_rows",
+          "lookahead");
       String format = in.string(in.require(t, "format"));
+      if (!traceFormats.contains(format)) {
+        throw in.error(
+            in.require(t, "format"),
+            "unknown trace format '"
+                + format
+                + "' (known: "
+                + String.join(", ", traceFormats)
+                + ")");
+      }
       String path = in.string(in.require(t, "path"));
+      if (baseDir != null && !path.startsWith("/")) {
+        path = baseDir.resolve(path).normalize().toString();
+      }
       long from = 0;
       long to = -1;
       if (in.get(t, "window") != null) {
@@ -597,20 +643,76 @@ public final class ScenarioLoader {
       }
       double sample =
           in.get(t, "sample") == null ? 1.0 : in.number(in.get(t, "sample"), 1e-12, 1.0);
-      throw in.error(
-          n,
-          "trace workloads ("
-              + format
-              + ") are not supported by this version yet; use frameworks with built-in behaviours"
-              + " (window "
-              + SimTime.format(from)
-              + ".."
-              + SimTime.format(to)
-              + ", sample "
-              + sample
-              + ", path "
-              + path
-              + ")");
+      double sampleMachines =
+          in.get(t, "sample_machines") == null
+              ? 1.0
+              : in.number(in.get(t, "sample_machines"), 1e-12, 1.0);
+      long maxTasks =
+          in.get(t, "max_tasks") == null ? -1 : (long) in.number(in.get(t, "max_tasks"), 0, 1e15);
+      String mode = "simulated";
+      if (in.get(t, "mode") != null) {
+        mode = in.string(in.get(t, "mode"));
+        if (!Scenario.Workload.MODES.contains(mode)) {
+          throw in.error(
+              in.get(t, "mode"),
+              "unknown mode '"
+                  + mode
+                  + "' (known: "
+                  + String.join(", ", Scenario.Workload.MODES)
+                  + ")");
+        }
+      }
+      String groupBy = null;
+      if (in.get(t, "group_by") != null) {
+        groupBy = in.string(in.get(t, "group_by"));
+        if (!groupings.contains(groupBy)) {
+          throw in.error(
+              in.get(t, "group_by"),
+              "unknown grouping '" + groupBy + "' (known: " + String.join(", ", groupings) + ")");
+        }
+      }
+      double refCpus = 0;
+      double refMem = 0;
+      if (in.get(t, "reference_machine") != null) {
+        Node.MapNode r = in.map(in.get(t, "reference_machine"));
+        in.allowOnly(r, "cpus", "mem");
+        refCpus = in.get(r, "cpus") == null ? 0 : in.number(in.get(r, "cpus"), 1e-9, 1e9);
+        refMem = in.get(r, "mem") == null ? 0 : in.number(in.get(r, "mem"), 1e-9, 1e15);
+      }
+      String endMap = null;
+      if (in.get(t, "end_map") != null) {
+        Node.MapNode e = in.map(in.get(t, "end_map"));
+        in.allowOnly(e, "FINISH", "FAIL", "KILL", "EVICT", "LOST");
+        List<String> parts = new ArrayList<>();
+        for (String kind : List.of("FINISH", "FAIL", "KILL", "EVICT", "LOST")) {
+          Node v = in.get(e, kind);
+          if (v != null) {
+            String state = in.string(v);
+            if (!List.of("finished", "failed", "killed").contains(state)) {
+              throw in.error(v, "unknown state '" + state + "' (known: finished, failed, killed)");
+            }
+            parts.add(kind + "=" + state);
+          }
+        }
+        endMap = String.join(",", parts);
+      }
+      boolean skip = in.get(t, "skip_bad_rows") != null && in.bool(in.get(t, "skip_bad_rows"));
+      long lookahead = in.get(t, "lookahead") == null ? -1 : in.duration(in.get(t, "lookahead"));
+      return new Scenario.Workload(
+          format,
+          path,
+          from,
+          to,
+          sample,
+          mode,
+          groupBy,
+          sampleMachines,
+          maxTasks,
+          refCpus,
+          refMem,
+          endMap,
+          skip,
+          lookahead);
     }
 
     private long at(Node.MapNode m) {

@@ -1,0 +1,44 @@
+package io.clustersim.core.cluster;
+
+import io.clustersim.core.framework.FrameworkInfo;
+import io.clustersim.core.framework.Scheduler;
+import io.clustersim.core.kernel.RandomStreams;
+import io.clustersim.core.resources.Resources;
+import java.util.Map;
+
+/**
+ * What a {@link Workload} may do to the running cluster. Inputs scheduled with {@link #input} run
+ * at {@code Simulation.PRIORITY_INPUT}, after the scenario's own inputs due at the same instant
+ * that were scheduled before them, and keep a drain-stopping run going until they have run.
+ */
+public interface ClusterControl {
+  /** Current simulated time in microseconds. */
+  long now();
+
+  /** The run's named random streams. */
+  RandomStreams streams();
+
+  /** Runs {@code action} at simulated time {@code at} (not before now). */
+  void input(long at, Runnable action);
+
+  /** A new agent process starts and registers. */
+  void addAgent(String id, Resources resources, Map<String, String> attributes);
+
+  /** An agent leaves for good: its process stops and the master removes it at once. */
+  void removeAgent(String id, String reason);
+
+  /**
+   * An agent's capacity changes; returns false if it could not, because running tasks hold more
+   * than the new total or the agent is unknown.
+   */
+  boolean updateAgent(String id, Resources total);
+
+  /** True if agent {@code id} is registered with the master now. */
+  boolean hasAgent(String id);
+
+  /** A new framework starts and registers. */
+  void addFramework(FrameworkInfo info, Scheduler scheduler);
+
+  /** A framework is torn down: its tasks are killed and it leaves the network. */
+  void removeFramework(String id, String reason);
+}

@@ -1,0 +1,263 @@
+package io.clustersim.workloads.replay;
+
+import io.clustersim.core.cluster.ClusterControl;
+import io.clustersim.core.cluster.Workload;
+import io.clustersim.core.framework.Capability;
+import io.clustersim.core.framework.FrameworkInfo;
+import io.clustersim.core.framework.TaskState;
+import io.clustersim.workloads.trace.GroupBy;
+import io.clustersim.workloads.trace.TaskKey;
+import io.clustersim.workloads.trace.TraceEvent;
+import io.clustersim.workloads.trace.TraceReader;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * A trace replayed in {@code simulated} mode: machines become agents when the trace adds them, and
+ * tasks arrive at their recorded submit times at trace-driven frameworks (one per {@link GroupBy}
+ * key, registering in a role of the same name) that place them on the offers the policy makes. Each
+ * task runs for its recorded runtime (recorded end − recorded start) and then ends as {@link
+ * EndMapping} says.
+ *
+ * <p>Streaming: the trace is read once, {@code lookahead} ahead of simulated time, and each event
+ * is scheduled at its own time; memory holds the events of the lookahead window and the tasks alive
+ * in the trace or the simulation. Reading ahead lets a task the policy launches earlier than the
+ * production scheduler did usually know its runtime at launch; one whose end lies beyond the
+ * lookahead runs until the end is read and is then ended by its framework (through the built-in
+ * executor's {@code end} message) at launch + runtime, or at once if that moment has passed.
+ *
+ * <p>Time: the replay's time 0 is the window's start. Machine events before the window apply at
+ * time 0 (the cluster as it was); tasks submitted before the window are left out (counted).
+ */
+public final class TraceWorkload implements Workload {
+  private final TraceReader reader;
+  private final ReplayOptions options;
+  private final TraceSubset subset;
+  private final Map<TaskKey, Attempt> reading = new HashMap<>();
+  private final Map<String, TraceFramework> frameworks = new LinkedHashMap<>();
+  private final Set<String> machines = new HashSet<>();
+  private final TreeMap<String, Long> counts = new TreeMap<>();
+  private ClusterControl cluster;
+  private TraceEvent peeked;
+  private boolean exhausted;
+  private long submitted;
+  private long liveWithEnd;
+  private long nextAttempt;
+
+  /** A replay of {@code reader}'s trace. */
+  public TraceWorkload(TraceReader reader, ReplayOptions options) {
+    this.reader = reader;
+    this.options = options;
+    this.subset = options.subset();
+  }
+
+  @Override
+  public void start(ClusterControl cluster) {
+    this.cluster = cluster;
+    cluster.input(0, this::feed);
+  }
+
+  /** Replay counts: tasks left out and why, machine updates refused, and so on. */
+  public Map<String, Long> counts() {
+    return counts;
+  }
+
+  /** True once the trace is read to its end (or the window's). */
+  public boolean exhausted() {
+    return exhausted;
+  }
+
+  private void count(String what) {
+    counts.merge(what, 1L, Long::sum);
+  }
+
+  private long simTime(long traceTime) {
+    return Math.max(0, traceTime - subset.windowStart());
+  }
+
+  /** Reads the trace up to the lookahead horizon and schedules what it read. */
+  private void feed() {
+    long horizon = cluster.now() + options.lookaheadMicros();
+    while (true) {
+      if (peeked == null) {
+        peeked = reader.next();
+        if (peeked == null) {
+          finishReading();
+          return;
+        }
+      }
+      if (subset.windowEnd() >= 0 && peeked.time() >= subset.windowEnd()) {
+        finishReading();
+        return;
+      }
+      long t = simTime(peeked.time());
+      if (t > horizon) {
+        cluster.input(t - options.lookaheadMicros(), this::feed);
+        return;
+      }
+      TraceEvent e = peeked;
+      peeked = null;
+      read(e, t);
+    }
+  }
+
+  private void finishReading() {
+    exhausted = true;
+    count("tasks still running in the trace when it ends", reading.size());
+    reading.clear();
+    reader.close();
+  }
+
+  private void count(String what, long n) {
+    if (n > 0) {
+      counts.merge(what, n, Long::sum);
+    }
+  }
+
+  private void read(TraceEvent e, long t) {
+    if (e instanceof TraceEvent.MachineAdded m) {
+      if (subset.keepsMachine(m.machine()) && machines.add(m.machine())) {
+        cluster.input(t, () -> cluster.addAgent(m.machine(), m.capacity(), m.attributes()));
+      }
+    } else if (e instanceof TraceEvent.MachineRemoved m) {
+      if (machines.remove(m.machine())) {
+        cluster.input(t, () -> cluster.removeAgent(m.machine(), "machine_removed"));
+      }
+    } else if (e instanceof TraceEvent.MachineUpdated m) {
+      if (machines.contains(m.machine())) {
+        cluster.input(
+            t,
+            () -> {
+              if (!cluster.updateAgent(m.machine(), m.capacity())) {
+                count("machine updates not applied (running tasks hold more)");
+              }
+            });
+      }
+    } else if (e instanceof TraceEvent.TaskSubmitted s) {
+      submit(s, t);
+    } else if (e instanceof TraceEvent.TaskScheduled s) {
+      Attempt a = reading.get(s.task());
+      if (a != null) {
+        a.recordedStart = simTime(s.time());
+      }
+    } else if (e instanceof TraceEvent.TaskEnded end) {
+      Attempt a = reading.remove(end.task());
+      if (a != null) {
+        recordEnd(a, end, t);
+      }
+    }
+    // Job events and usage do not drive a simulated replay.
+  }
+
+  private void submit(TraceEvent.TaskSubmitted s, long t) {
+    if (s.time() < subset.windowStart()) {
+      count("tasks submitted before the window");
+      return;
+    }
+    if (!subset.keepsJob(s.task().job())) {
+      count("tasks of jobs left out by sampling");
+      return;
+    }
+    if (subset.maxTasks() >= 0 && submitted >= subset.maxTasks()) {
+      count("tasks beyond --max-tasks");
+      return;
+    }
+    if (s.request().isEmpty()) {
+      count("tasks without a resource request");
+      return;
+    }
+    submitted++;
+    String framework = options.groupBy().key(s.owner(), options.google2019Bands());
+    Attempt a = new Attempt(s.task() + "#" + nextAttempt++, framework, s.request(), t);
+    Attempt previous = reading.put(s.task(), a);
+    if (previous != null) {
+      count("resubmissions without a recorded end");
+    }
+    cluster.input(t, () -> arrive(a));
+  }
+
+  private void recordEnd(Attempt a, TraceEvent.TaskEnded end, long t) {
+    if (a.done) {
+      return; // it already ended in the simulation (its agent was lost)
+    }
+    a.recordedEnd = t;
+    a.endState = options.ends().state(end.ending());
+    a.recordedEndKnown = true;
+    liveWithEnd++;
+    if (a.neverRan()) {
+      cluster.input(t, () -> framework(a).cancel(a));
+    } else if (a.launchedAt >= 0 && !a.done) {
+      // Launched before its end was read: end it at launch + runtime, or now if that has passed.
+      cluster.input(a.launchedAt + a.duration(a.launchedAt), () -> framework(a).end(a));
+    }
+  }
+
+  private void arrive(Attempt a) {
+    TraceFramework fw = frameworks.get(a.framework);
+    if (fw == null) {
+      fw = new TraceFramework(this, options.refuse());
+      frameworks.put(a.framework, fw);
+      EnumSet<Capability> caps = EnumSet.noneOf(Capability.class);
+      if (options.gpus()) {
+        caps.add(Capability.GPU_RESOURCES);
+      }
+      cluster.addFramework(
+          new FrameworkInfo(a.framework, a.framework, null, null, 0, caps, null), fw);
+    }
+    fw.submit(a);
+  }
+
+  private TraceFramework framework(Attempt a) {
+    return frameworks.get(a.framework);
+  }
+
+  TaskState endStateOf(Attempt a) {
+    return a.recordedEndKnown ? a.endState : TaskState.TASK_FINISHED;
+  }
+
+  void cancelledWhilePending(Attempt a) {
+    count("tasks the trace ended before they ran, cancelled while waiting");
+    retire(a, framework(a));
+  }
+
+  void ended(Attempt a, TraceFramework fw) {
+    retire(a, fw);
+  }
+
+  private void retire(Attempt a, TraceFramework fw) {
+    if (a.recordedEndKnown) {
+      liveWithEnd--;
+    }
+    if (options.groupBy() == GroupBy.JOB && fw.live() == 0) {
+      // A job's framework leaves once its work is done; a later task of the job brings it back.
+      cluster.input(
+          cluster.now(),
+          () -> {
+            if (fw.live() == 0 && frameworks.get(a.framework) == fw) {
+              frameworks.remove(a.framework);
+              cluster.removeFramework(a.framework, "job_done");
+            }
+          });
+    }
+  }
+
+  /**
+   * Done once the trace is read and every task with a recorded end has ended; tasks still running
+   * when the trace ends (no recorded end) do not hold the run open.
+   */
+  @Override
+  public boolean isDone() {
+    return exhausted && liveWithEnd == 0;
+  }
+
+  /** Frameworks currently registered by the replay, in order of first appearance. */
+  public List<String> frameworks() {
+    return List.copyOf(frameworks.keySet());
+  }
+}

@@ -1,0 +1,173 @@
+package io.clustersim.workloads.trace;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Alibaba's cluster-trace-v2018: machine_meta, batch_task, batch_instance and container_meta,
+ * headerless CSV ({@code .csv} or {@code .csv.gz}). machine_meta and container_meta list snapshots:
+ * a machine is up while its status is {@code USING}, and a change of capacity is an update; a
+ * container runs from its first row until a row whose status says it stopped. Memory is normalised
+ * to 100. Usage tables (machine_usage, container_usage) are not read: batch_instance carries each
+ * instance's average usage.
+ */
+public final class Alibaba2018Format extends TableFormat {
+  private static final String[] MACHINE_META = {
+    "machine_id",
+    "time_stamp",
+    "failure_domain_1",
+    "failure_domain_2",
+    "cpu_num",
+    "mem_size",
+    "status"
+  };
+  private static final String[] BATCH_TASK = {
+    "task_name",
+    "instance_num",
+    "job_name",
+    "task_type",
+    "status",
+    "start_time",
+    "end_time",
+    "plan_cpu",
+    "plan_mem"
+  };
+  private static final String[] BATCH_INSTANCE = {
+    "instance_name", "task_name", "job_name", "task_type", "status", "start_time", "end_time",
+    "machine_id", "seq_no", "total_seq_no", "cpu_avg", "cpu_max", "mem_avg", "mem_max"
+  };
+  private static final String[] CONTAINER_META = {
+    "container_id",
+    "machine_id",
+    "time_stamp",
+    "app_du",
+    "status",
+    "cpu_request",
+    "cpu_limit",
+    "mem_size"
+  };
+
+  @Override
+  public String name() {
+    return "alibaba-2018";
+  }
+
+  @Override
+  public String description() {
+    return "Alibaba cluster-trace-v2018: machine_meta, batch_task, batch_instance,"
+        + " container_meta (*.csv[.gz])";
+  }
+
+  @Override
+  public ReferenceMachine defaultReference() {
+    return new ReferenceMachine(96, 524288);
+  }
+
+  @Override
+  public GroupBy defaultGroupBy() {
+    return GroupBy.JOB;
+  }
+
+  @Override
+  public boolean recordsPlacement() {
+    return true;
+  }
+
+  @Override
+  List<String> tableNames() {
+    return List.of("machine_meta", "batch_task", "batch_instance", "container_meta");
+  }
+
+  @Override
+  String machineTable() {
+    return "machine_meta";
+  }
+
+  @Override
+  List<Table> tables(Set<String> present, ReferenceMachine ref) {
+    double mem = ref.memMb() / 100.0;
+    List<Table> t = new ArrayList<>();
+    t.add(new Machines(mem));
+    t.add(
+        new AlibabaTables.BatchTasks(
+            BATCH_TASK,
+            new AlibabaTables.TaskColumns(6, 7, 3, 1, 2, 5, 8, 9),
+            mem,
+            present.contains("batch_instance")));
+    t.add(
+        new AlibabaTables.BatchInstances(
+            BATCH_INSTANCE,
+            new AlibabaTables.InstanceColumns(6, 7, 3, 2, 1, 8, 5, 9, 11, 13),
+            0.01,
+            mem));
+    t.add(new Containers(mem));
+    return t;
+  }
+
+  private static final class Machines extends AlibabaTables.CsvTable {
+    private final double memScale;
+    private final AlibabaTables.MachineStates states = new AlibabaTables.MachineStates();
+
+    Machines(double memScale) {
+      super("machine_meta", MACHINE_META, 2, false);
+      this.memScale = memScale;
+    }
+
+    @Override
+    public String type(Row row) {
+      return row.required(7);
+    }
+
+    @Override
+    public void events(Row row, long t, Consumer<TraceEvent> out) {
+      boolean up = row.required(7).equalsIgnoreCase("USING");
+      states.set(
+          t,
+          row.required(1),
+          up,
+          ReferenceMachine.resources(row.amount(5, 0), row.amount(6, 0) * memScale, 0),
+          out);
+    }
+  }
+
+  private static final class Containers extends AlibabaTables.CsvTable {
+    private final double memScale;
+    private final AlibabaTables.LiveContainers live = new AlibabaTables.LiveContainers();
+
+    Containers(double memScale) {
+      super("container_meta", CONTAINER_META, 3, false);
+      this.memScale = memScale;
+    }
+
+    @Override
+    public String type(Row row) {
+      return row.required(5);
+    }
+
+    @Override
+    public void events(Row row, long t, Consumer<TraceEvent> out) {
+      String id = row.required(1);
+      String app = row.required(4);
+      TaskKey key = new TaskKey(app, id);
+      String status = row.required(5).toLowerCase(Locale.ROOT);
+      boolean stopped = status.contains("stop") || status.contains("dead");
+      if (stopped) {
+        if (live.stop(id)) {
+          out.accept(new TraceEvent.TaskEnded(t, key, TraceEvent.Ending.FINISH));
+        }
+      } else if (live.start(id)) {
+        out.accept(
+            new TraceEvent.TaskSubmitted(
+                t,
+                key,
+                new TaskOwner(app, null, -1, -1, "LS"),
+                ReferenceMachine.resources(
+                    row.amount(6, 0) / 100.0, row.amount(8, 0) * memScale, 0)));
+        out.accept(new TraceEvent.TaskScheduled(t, key, row.required(2)));
+      }
+    }
+  }
+}

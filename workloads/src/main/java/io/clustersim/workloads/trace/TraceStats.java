@@ -1,0 +1,131 @@
+package io.clustersim.workloads.trace;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What a pass over a trace saw, for {@code clustersim trace inspect} and the end-of-run report:
+ * rows per file, rows per table and event type, distinct machines, jobs and tasks, the time span,
+ * and the total requested resources of submitted tasks. The distinct-id sets grow with the number
+ * of distinct ids, so they are kept only when {@code distinct} is asked for (inspect), never in a
+ * replay.
+ */
+public final class TraceStats {
+  private final Map<String, Long> rowsByFile = new LinkedHashMap<>();
+  private final TreeMap<String, Long> rowsByType = new TreeMap<>();
+  private final boolean distinct;
+  private final Set<String> machines = new HashSet<>();
+  private final Set<String> jobs = new HashSet<>();
+  private final Set<TaskKey> tasks = new HashSet<>();
+  private long submitted;
+  private long firstTime = Long.MAX_VALUE;
+  private long lastTime = Long.MIN_VALUE;
+  private double cpuRequested;
+  private double memRequested;
+  private double gpuRequested;
+  private long events;
+
+  /** Stats that count distinct ids only if {@code distinct}. */
+  public TraceStats(boolean distinct) {
+    this.distinct = distinct;
+  }
+
+  void file(String file, long rows) {
+    rowsByFile.merge(file, rows, Long::sum);
+  }
+
+  void rowType(String table, String type) {
+    rowsByType.merge(table + "/" + type, 1L, Long::sum);
+  }
+
+  void event(TraceEvent e) {
+    events++;
+    firstTime = Math.min(firstTime, e.time());
+    lastTime = Math.max(lastTime, e.time());
+    if (!distinct) {
+      if (e instanceof TraceEvent.TaskSubmitted s) {
+        submitted(s);
+      }
+      return;
+    }
+    if (e instanceof TraceEvent.MachineAdded m) {
+      machines.add(m.machine());
+    } else if (e instanceof TraceEvent.JobEvent j) {
+      jobs.add(j.job());
+    } else if (e instanceof TraceEvent.TaskSubmitted s) {
+      jobs.add(s.task().job());
+      tasks.add(s.task());
+      submitted(s);
+    }
+  }
+
+  private void submitted(TraceEvent.TaskSubmitted s) {
+    submitted++;
+    cpuRequested += s.request().amount("cpus");
+    memRequested += s.request().amount("mem");
+    gpuRequested += s.request().amount("gpus");
+  }
+
+  /** Rows read per file, in reading order. */
+  public Map<String, Long> rowsByFile() {
+    return rowsByFile;
+  }
+
+  /** Rows per {@code table/EVENT_TYPE}, sorted. */
+  public Map<String, Long> rowsByType() {
+    return rowsByType;
+  }
+
+  /** Distinct machines added (inspect only). */
+  public int machines() {
+    return machines.size();
+  }
+
+  /** Distinct jobs (inspect only). */
+  public int jobs() {
+    return jobs.size();
+  }
+
+  /** Distinct tasks (inspect only). */
+  public int tasks() {
+    return tasks.size();
+  }
+
+  /** Task submissions (a resubmitted task counts again). */
+  public long submissions() {
+    return submitted;
+  }
+
+  /** Events delivered. */
+  public long events() {
+    return events;
+  }
+
+  /** Earliest event time (µs), or -1 if none. */
+  public long firstTime() {
+    return events == 0 ? -1 : firstTime;
+  }
+
+  /** Latest event time (µs), or -1 if none. */
+  public long lastTime() {
+    return events == 0 ? -1 : lastTime;
+  }
+
+  /** Total cores requested by submissions. */
+  public double cpuRequested() {
+    return cpuRequested;
+  }
+
+  /** Total MB requested by submissions. */
+  public double memRequested() {
+    return memRequested;
+  }
+
+  /** Total GPUs requested by submissions. */
+  public double gpuRequested() {
+    return gpuRequested;
+  }
+}
