@@ -47,7 +47,12 @@ final class SortedRows {
    * bad}.
    */
   SortedRows(RowSource source, Table table, BadRows bad) throws IOException {
-    List<Keyed> chunk = new ArrayList<>();
+    this(source, table, bad, CHUNK);
+  }
+
+  /** As above, sorting {@code chunk} rows at a time in memory (tests use tiny chunks). */
+  SortedRows(RowSource source, Table table, BadRows bad, int chunk) throws IOException {
+    List<Keyed> rowsInChunk = new ArrayList<>();
     try (source) {
       while (true) {
         Row row;
@@ -67,15 +72,15 @@ final class SortedRows {
           names = row.names();
           json = row.json();
         }
-        chunk.add(new Keyed(key, row.line(), row.fields()));
-        if (chunk.size() == CHUNK) {
-          spill(chunk);
-          chunk.clear();
+        rowsInChunk.add(new Keyed(key, row.line(), row.fields()));
+        if (rowsInChunk.size() == chunk) {
+          spill(rowsInChunk);
+          rowsInChunk.clear();
         }
       }
       rows = source.rows();
     }
-    Keyed[] last = chunk.toArray(new Keyed[0]);
+    Keyed[] last = rowsInChunk.toArray(new Keyed[0]);
     Arrays.sort(last, ORDER);
     if (spills.isEmpty()) {
       memory = last;
