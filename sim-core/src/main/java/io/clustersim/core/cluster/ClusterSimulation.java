@@ -148,6 +148,7 @@ public final class ClusterSimulation {
     @Override
     public void addFramework(FrameworkInfo info, Scheduler scheduler) {
       FrameworkProcess process = new FrameworkProcess(info, scheduler, sim, net, streams);
+      process.afterStatusUpdate(() -> maybeDrained = true);
       frameworks.put(info.id(), process);
       net.attach(process);
       process.start();
@@ -195,6 +196,7 @@ public final class ClusterSimulation {
               f.capabilities(),
               f.minAllocatable());
       FrameworkProcess process = new FrameworkProcess(info, scheduler, sim, net, streams);
+      process.afterStatusUpdate(() -> maybeDrained = true);
       frameworks.put(f.id(), process);
       net.attach(process);
       input(f.startMicros(), process::start);

@@ -34,6 +34,7 @@ public final class FrameworkProcess implements Endpoint, SchedulerDriver {
   private final Map<String, RandomGenerator> randoms = new HashMap<>();
   private boolean registered;
   private boolean up;
+  private Runnable afterStatus = () -> {};
 
   /** A framework process that is not started yet. */
   public FrameworkProcess(
@@ -64,6 +65,14 @@ public final class FrameworkProcess implements Endpoint, SchedulerDriver {
   public void start() {
     up = true;
     send(new Message.RegisterFramework(info));
+  }
+
+  /**
+   * Runs after each status update the scheduler handles: the run re-checks whether the workload is
+   * done then, since a scheduler counts its ended tasks only once the update reaches it.
+   */
+  public void afterStatusUpdate(Runnable action) {
+    this.afterStatus = action;
   }
 
   /** The scheduler process exits for good: it ignores everything from now on. */
@@ -98,6 +107,7 @@ public final class FrameworkProcess implements Endpoint, SchedulerDriver {
       }
     } else if (m instanceof Message.StatusToFramework s) {
       scheduler.statusUpdate(this, s.status());
+      afterStatus.run();
     } else if (m instanceof Message.AgentLost a) {
       scheduler.agentLost(this, a.agentId());
     } else if (m instanceof Message.ExecutorLost e) {
