@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,30 +14,15 @@ import org.junit.jupiter.api.io.TempDir;
 class CommandLineTest {
   @TempDir Path dir;
 
-  private record Outcome(int status, String out, String err) {}
-
-  private static Outcome exec(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int status = Main.execute(args);
-      return new Outcome(
-          status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  private static Cli.Outcome exec(String... args) {
+    return Cli.exec(args);
   }
 
   @Test
   void aRunWritesTheEventLogAndASummaryWhoseDigestMatches() throws Exception {
     Path events = dir.resolve("out/events.jsonl");
     Path summary = dir.resolve("out/summary.json");
-    Outcome o =
+    Cli.Outcome o =
         exec(
             "run",
             "--scenario",
@@ -66,7 +48,7 @@ class CommandLineTest {
   void aBadScenarioExitsTwoWithFileLineAndKeyAndNoStackTrace() throws Exception {
     Path bad = dir.resolve("bad.yaml");
     Files.writeString(bad, "duration: 10s\nagents:\n  - {id: a, resources: {cpus: four}}\n");
-    Outcome o = exec("run", "--scenario", bad.toString());
+    Cli.Outcome o = exec("run", "--scenario", bad.toString());
     assertEquals(2, o.status());
     assertTrue(
         o.err()
@@ -79,11 +61,12 @@ class CommandLineTest {
 
   @Test
   void missingFilesUnknownPoliciesAndUnknownFlagsExitTwo() {
-    Outcome missing = exec("run", "--scenario", dir.resolve("nope.yaml").toString());
+    Cli.Outcome missing = exec("run", "--scenario", dir.resolve("nope.yaml").toString());
     assertEquals(2, missing.status());
     assertTrue(missing.err().contains("nope.yaml: no such file"), missing.err());
 
-    Outcome policy = exec("run", "--scenario", "../examples/drf-paper.yaml", "--policy", "fair");
+    Cli.Outcome policy =
+        exec("run", "--scenario", "../examples/drf-paper.yaml", "--policy", "fair");
     assertEquals(2, policy.status());
     assertTrue(policy.err().contains("unknown policy 'fair' (known: drf, random"), policy.err());
 
@@ -96,13 +79,13 @@ class CommandLineTest {
 
   @Test
   void helpAndVersionExitZero() {
-    Outcome help = exec("run", "--help");
+    Cli.Outcome help = exec("run", "--help");
     assertEquals(0, help.status());
     assertTrue(help.out().contains("--scenario=FILE"), help.out());
-    Outcome version = exec("--version");
+    Cli.Outcome version = exec("--version");
     assertEquals(0, version.status());
     assertTrue(version.out().startsWith("clustersim "), version.out());
-    Outcome policies = exec("policies");
+    Cli.Outcome policies = exec("policies");
     assertEquals(0, policies.status());
     assertTrue(policies.out().startsWith("drf "), policies.out());
   }

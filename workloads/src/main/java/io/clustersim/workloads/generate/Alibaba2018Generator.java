@@ -184,20 +184,15 @@ public final class Alibaba2018Generator implements TraceGenerator {
               finish,
               seq++,
               () -> {
-                if (m != null) {
-                  m.cpu -= cpu / 100.0;
-                  m.mem -= mem;
-                }
-                if (finish <= end) {
-                  instanceRow(instance, name, job, start, finish, m, used, mem);
-                }
+                m.cpu -= cpu / 100.0;
+                m.mem -= mem;
+                // Work still going at the trace's end is recorded as Running, with no end time.
+                instanceRow(instance, name, job, start, finish <= end ? finish : 0, m, used, mem);
                 if (--left[0] == 0) {
-                  if (latest[0] <= end) {
-                    taskRow(name, count, job, start, latest[0], cpu, mem);
-                    if (k < n) {
-                      startTask(
-                          job, k + 1, n, latest[0], end, instances, runtime, planCpu, planMem);
-                    }
+                  boolean done = latest[0] <= end;
+                  taskRow(name, count, job, start, done ? latest[0] : 0, cpu, mem);
+                  if (done && k < n) {
+                    startTask(job, k + 1, n, latest[0], end, instances, runtime, planCpu, planMem);
                   }
                 }
               }));
@@ -224,8 +219,14 @@ public final class Alibaba2018Generator implements TraceGenerator {
   private void taskRow(
       String name, int count, String job, long start, long end, int cpu, double mem) {
     line.setLength(0);
-    line.append(name).append(',').append(count).append(',').append(job).append(",1,Terminated,");
-    line.append(start).append(',').append(end).append(',').append(cpu).append(',');
+    line.append(name).append(',').append(count).append(',').append(job).append(",1,");
+    line.append(end > 0 ? "Terminated," : "Running,")
+        .append(start)
+        .append(',')
+        .append(end)
+        .append(',')
+        .append(cpu)
+        .append(',');
     line.append(PartWriter.number(mem));
     write(taskOut);
   }
@@ -240,7 +241,8 @@ public final class Alibaba2018Generator implements TraceGenerator {
       double cpu,
       double mem) {
     line.setLength(0);
-    line.append(instance).append(',').append(task).append(',').append(job).append(",1,Terminated,");
+    line.append(instance).append(',').append(task).append(',').append(job).append(",1,");
+    line.append(end > 0 ? "Terminated," : "Running,");
     line.append(start).append(',').append(end).append(',').append(m.id).append(",1,1,");
     line.append(PartWriter.number(cpu))
         .append(',')

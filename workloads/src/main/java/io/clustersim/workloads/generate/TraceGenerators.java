@@ -3,20 +3,22 @@ package io.clustersim.workloads.generate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** The registry of trace generators: one line each. */
 public final class TraceGenerators {
-  private static final Map<String, TraceGenerator> REGISTRY = new LinkedHashMap<>();
+  // Suppliers, not instances: a generator keeps state while it runs.
+  private static final Map<String, Supplier<TraceGenerator>> REGISTRY = new LinkedHashMap<>();
 
   static {
-    register(new Google2011Generator());
-    register(new Alibaba2018Generator());
+    register("google-2011", Google2011Generator::new);
+    register("alibaba-2018", Alibaba2018Generator::new);
   }
 
   private TraceGenerators() {}
 
-  private static void register(TraceGenerator g) {
-    REGISTRY.put(g.format(), g);
+  private static void register(String format, Supplier<TraceGenerator> g) {
+    REGISTRY.put(format, g);
   }
 
   /** Formats that can be generated. */
@@ -24,13 +26,13 @@ public final class TraceGenerators {
     return List.copyOf(REGISTRY.keySet());
   }
 
-  /** The generator for {@code format}; unknown formats throw with the list of known ones. */
+  /** A new generator for {@code format}; unknown formats throw with the list of known ones. */
   public static TraceGenerator get(String format) {
-    TraceGenerator g = REGISTRY.get(format);
+    Supplier<TraceGenerator> g = REGISTRY.get(format);
     if (g == null) {
       throw new IllegalArgumentException(
           "cannot generate '" + format + "' (can: " + String.join(", ", formats()) + ")");
     }
-    return g;
+    return g.get();
   }
 }
