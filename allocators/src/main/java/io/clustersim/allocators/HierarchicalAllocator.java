@@ -160,8 +160,19 @@ public class HierarchicalAllocator implements Allocator {
       return offeredOrAllocated;
     }
 
+    // Memoised on the identity of the two immutable values it is computed from: a run asks for
+    // it several times per agent, and most agents do not change between runs.
+    private Resources availableOf;
+    private Resources availableTotal;
+    private Resources availableUsed;
+
     Resources available() {
-      return total.minus(offeredOrAllocated);
+      if (total != availableTotal || offeredOrAllocated != availableUsed) {
+        availableOf = total.minus(offeredOrAllocated);
+        availableTotal = total;
+        availableUsed = offeredOrAllocated;
+      }
+      return availableOf;
     }
   }
 
@@ -768,8 +779,11 @@ public class HierarchicalAllocator implements Allocator {
       if (agent.available().isEmpty()) {
         return -1;
       }
-      Quota quota = quotaOf(role);
       Sorter fs = frameworkSorters.get(role);
+      if (!fs.hasActive()) {
+        continue; // every framework of the role is suppressed or inactive: nothing to offer
+      }
+      Quota quota = quotaOf(role);
       Iterable<String> sorted =
           preference == FrameworkPreference.NONE
               ? fs.ordered()

@@ -4,6 +4,7 @@ import io.clustersim.core.allocator.AllocatorOptions;
 import io.clustersim.core.allocator.Sorter;
 import io.clustersim.core.resources.Resources;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -90,8 +91,19 @@ public final class FairShareSorter implements Sorter {
     this(options, measure, false);
   }
 
+  private long changes;
+  private List<String> sorted;
+  private long sortedAt;
+  private int activeLeaves;
+
+  @Override
+  public boolean hasActive() {
+    return activeLeaves > 0;
+  }
+
   @Override
   public void add(String client) {
+    changes++;
     if (leaves.containsKey(client)) {
       throw new IllegalStateException("sorter already has client " + client);
     }
@@ -100,6 +112,7 @@ public final class FairShareSorter implements Sorter {
     Node leaf = new Node(name, client, parent);
     leaf.share = share(leaf);
     leaves.put(client, leaf);
+    activeLeaves++;
     mutations++;
     parent.children.add(leaf);
   }
@@ -123,9 +136,13 @@ public final class FairShareSorter implements Sorter {
 
   @Override
   public void remove(String client) {
+    changes++;
     Node leaf = leaves.remove(client);
     if (leaf == null) {
       return;
+    }
+    if (leaf.active) {
+      activeLeaves--;
     }
     if (!leaf.allocation.isEmpty()) {
       Resources held = leaf.allocation;
@@ -144,12 +161,22 @@ public final class FairShareSorter implements Sorter {
 
   @Override
   public void activate(String client) {
-    leaf(client).active = true;
+    changes++;
+    Node leaf = leaf(client);
+    if (!leaf.active) {
+      leaf.active = true;
+      activeLeaves++;
+    }
   }
 
   @Override
   public void deactivate(String client) {
-    leaf(client).active = false;
+    changes++;
+    Node leaf = leaf(client);
+    if (leaf.active) {
+      leaf.active = false;
+      activeLeaves--;
+    }
   }
 
   @Override
@@ -159,6 +186,7 @@ public final class FairShareSorter implements Sorter {
 
   @Override
   public void updateWeight(String client, double weight) {
+    changes++;
     weights.put(client, weight);
     Node n = hierarchical ? inner.get(client) : leaves.get(client);
     if (n != null) {
@@ -168,6 +196,7 @@ public final class FairShareSorter implements Sorter {
 
   @Override
   public void addTotal(Resources total) {
+    changes++;
     for (String name : total.scalarNames()) {
       pool.merge(name, total.milli(name), Long::sum);
     }
@@ -176,6 +205,7 @@ public final class FairShareSorter implements Sorter {
 
   @Override
   public void removeTotal(Resources total) {
+    changes++;
     for (String name : total.scalarNames()) {
       long left = pool.getOrDefault(name, 0L) - total.milli(name);
       if (left < 0) {
@@ -188,6 +218,7 @@ public final class FairShareSorter implements Sorter {
 
   @Override
   public void allocated(String client, Resources resources) {
+    changes++;
     // Quantities only: a reservation changes the form of an allocation, never its share.
     Resources q = resources.scalars().toUnreserved();
     update(
@@ -200,6 +231,7 @@ public final class FairShareSorter implements Sorter {
 
   @Override
   public void unallocated(String client, Resources resources) {
+    changes++;
     Resources q = resources.scalars().toUnreserved();
     update(leaf(client), n -> n.allocation = n.allocation.minus(q));
   }
@@ -215,9 +247,14 @@ public final class FairShareSorter implements Sorter {
       rebuild(root);
       stale = false;
     }
-    List<String> order = new ArrayList<>();
-    collect(root, order);
-    return order;
+    // The allocator sorts roles once per agent; between changes the order is the same.
+    if (sorted == null || sortedAt != changes) {
+      List<String> order = new ArrayList<>();
+      collect(root, order);
+      sorted = Collections.unmodifiableList(order);
+      sortedAt = changes;
+    }
+    return sorted;
   }
 
   /**

@@ -55,4 +55,9 @@ public interface Sorter {
 
   /** Number of clients, active or not. */
   int count();
+
+  /** True if some client is active (so {@link #sort()} is not empty). */
+  default boolean hasActive() {
+    return !sort().isEmpty();
+  }
 }
