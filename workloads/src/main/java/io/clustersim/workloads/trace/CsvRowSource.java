@@ -1,38 +1,38 @@
 package io.clustersim.workloads.trace;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * CSV rows through Jackson's streaming CSV parser, with the column count checked on every row. An
- * optional header row (the GPU 2023 lists have one; some public copies of other tables had one
- * added) is recognised by its first field matching the first column's name and is not a row.
+ * CSV rows through Jackson's streaming CSV parser (tokens, without data binding), with the column
+ * count checked on every row. An optional header row (the GPU 2023 lists have one; some public
+ * copies of other tables had one added) is recognised and is not a row.
  */
 final class CsvRowSource implements RowSource {
-  private static final ObjectReader READER =
-      new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY).readerFor(String[].class);
+  private static final CsvFactory CSV = new CsvFactory();
 
   private final String file;
   private final String[] names;
   private final int minColumns;
-  private final Reader in;
-  private final MappingIterator<String[]> rows;
+  private final InputStream in;
+  private final CsvParser parser;
   private final HeaderRule header;
+  private final List<String> overflow = new ArrayList<>();
   private long line;
   private long count;
+  private boolean started;
 
   /** Whether a header row is expected. */
   enum HeaderRule {
     /** The format has a header row (GPU 2023). */
     REQUIRED,
-    /**
-     * No header in the format, but public copies sometimes add one; only for numeric first columns.
-     */
+    /** No header in the format, but public copies sometimes add one; numeric first columns only. */
     OPTIONAL,
     /** No header: the first row is data. */
     NONE
@@ -47,8 +47,9 @@ final class CsvRowSource implements RowSource {
     this.names = names;
     this.minColumns = minColumns;
     this.header = header;
-    this.in = TraceFiles.reader(path);
-    this.rows = READER.readValues(in);
+    this.in = TraceFiles.open(path);
+    this.parser = CSV.createParser(in);
+    this.parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
   }
 
   @Override
@@ -56,12 +57,13 @@ final class CsvRowSource implements RowSource {
     while (true) {
       String[] fields;
       try {
-        if (!rows.hasNextValue()) {
-          return null;
-        }
-        fields = rows.nextValue();
-      } catch (RuntimeException e) {
-        throw TraceException.row("malformed CSV", file, line + 1, "malformed CSV: " + e);
+        fields = readRow();
+      } catch (IOException | RuntimeException e) {
+        throw TraceException.row(
+            "malformed CSV", file, line + 1, "malformed CSV: " + e.getMessage());
+      }
+      if (fields == null) {
+        return null;
       }
       line++;
       if (line == 1 && header != HeaderRule.NONE) {
@@ -106,6 +108,46 @@ final class CsvRowSource implements RowSource {
     }
   }
 
+  /** One row's fields, or null at the end; rows longer than the table are returned whole. */
+  private String[] readRow() throws IOException {
+    JsonToken t = parser.nextToken();
+    if (!started) {
+      // With WRAP_AS_ARRAY the whole file is an array of row arrays.
+      started = true;
+      t = parser.nextToken();
+    }
+    if (t == null || t == JsonToken.END_ARRAY) {
+      return null;
+    }
+    if (t != JsonToken.START_ARRAY) {
+      throw new IOException("unexpected " + t);
+    }
+    String[] fields = new String[names.length];
+    int n = 0;
+    overflow.clear();
+    while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
+      if (t == null) {
+        throw new IOException("unexpected end of file");
+      }
+      String v = parser.getText();
+      if (n < fields.length) {
+        fields[n] = v;
+      } else {
+        overflow.add(v);
+      }
+      n++;
+    }
+    if (n == fields.length) {
+      return fields;
+    }
+    String[] exact = new String[n];
+    System.arraycopy(fields, 0, exact, 0, Math.min(n, fields.length));
+    for (int i = fields.length; i < n; i++) {
+      exact[i] = overflow.get(i - fields.length);
+    }
+    return exact;
+  }
+
   /**
    * For tables whose first column is a number (a time): a first row whose first field is a word is
    * a header someone added to a public copy.
@@ -122,7 +164,7 @@ final class CsvRowSource implements RowSource {
 
   @Override
   public void close() throws IOException {
-    rows.close();
+    parser.close();
     in.close();
   }
 }

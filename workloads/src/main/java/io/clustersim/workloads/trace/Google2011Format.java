@@ -179,8 +179,7 @@ public final class Google2011Format extends TableFormat {
 
     @Override
     public void events(Row row, long t, Consumer<TraceEvent> out) {
-      String machine = row.required(2);
-      row.integer(2);
+      String machine = row.id(2);
       switch (code(row, 3, MACHINE_EVENTS)) {
         case 0 -> {
           Resources capacity = ref.scale(row.amount(5, 0), row.amount(6, 0));
@@ -216,8 +215,7 @@ public final class Google2011Format extends TableFormat {
 
     @Override
     public void events(Row row, long t, Consumer<TraceEvent> out) {
-      String job = row.required(3);
-      row.integer(3);
+      String job = row.id(3);
       String kind = TASK_EVENTS[code(row, 4, TASK_EVENTS)];
       String user = row.text(5);
       int cls = (int) row.integer(6, -1);
@@ -242,9 +240,8 @@ public final class Google2011Format extends TableFormat {
 
     @Override
     public void events(Row row, long t, Consumer<TraceEvent> out) {
-      String job = row.required(3);
-      row.integer(3);
-      TaskKey task = new TaskKey(job, Long.toString(row.integer(4)));
+      String job = row.id(3);
+      TaskKey task = new TaskKey(job, row.id(4));
       int code = code(row, 6, TASK_EVENTS);
       int priority = (int) row.integer(9);
       if (priority < 0 || priority > 11) {
@@ -263,9 +260,7 @@ public final class Google2011Format extends TableFormat {
                   request));
         }
         case 1 -> {
-          String machine = row.required(5);
-          row.integer(5);
-          out.accept(new TraceEvent.TaskScheduled(t, task, machine));
+          out.accept(new TraceEvent.TaskScheduled(t, task, row.id(5)));
         }
         case 2 -> out.accept(new TraceEvent.TaskEnded(t, task, TraceEvent.Ending.EVICT));
         case 3 -> out.accept(new TraceEvent.TaskEnded(t, task, TraceEvent.Ending.FAIL));
@@ -298,11 +293,8 @@ public final class Google2011Format extends TableFormat {
       if (end < t) {
         throw row.error("out of range", 2, "the window ends before it starts");
       }
-      String job = row.required(3);
-      row.integer(3);
-      TaskKey task = new TaskKey(job, Long.toString(row.integer(4)));
-      String machine = row.required(5);
-      row.integer(5);
+      TaskKey task = new TaskKey(row.id(3), row.id(4));
+      String machine = row.id(5);
       out.accept(
           new TraceEvent.TaskUsage(
               t,

@@ -58,6 +58,28 @@ final class Row {
     return v;
   }
 
+  /**
+   * An id made of decimal digits (as Google's job, task and machine ids), returned as written;
+   * checking the characters costs less than parsing a number only to print it again.
+   */
+  String id(int col) {
+    String v = required(col);
+    int n = v.length();
+    if (n > 19) {
+      throw error("not a number", col, "not an integer id");
+    }
+    for (int i = 0; i < n; i++) {
+      char c = v.charAt(i);
+      if (c < '0' || c > '9') {
+        if (i == 0 && c == '-' && n > 1) {
+          continue;
+        }
+        throw error("not a number", col, "not an integer id");
+      }
+    }
+    return v;
+  }
+
   /** An integer; empty is an error. */
   long integer(int col) {
     return parseInteger(col, required(col));

@@ -87,6 +87,12 @@ abstract class TableFormat implements TraceFormat {
   /** An event code in {@code [0, names.length)}; anything else is an unknown code. */
   static int code(Row row, int col, String[] names) {
     String v = row.required(col);
+    if (v.length() == 1) {
+      int c = v.charAt(0) - '0';
+      if (c >= 0 && c < names.length && names[c] != null) {
+        return c; // the usual case: one digit
+      }
+    }
     for (int i = 0; i < names.length; i++) {
       if (names[i] != null && names[i].equals(v)) {
         return i; // exports that write enums by name

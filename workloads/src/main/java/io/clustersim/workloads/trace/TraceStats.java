@@ -1,5 +1,6 @@
 package io.clustersim.workloads.trace;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,7 +16,7 @@ import java.util.TreeMap;
  */
 public final class TraceStats {
   private final Map<String, Long> rowsByFile = new LinkedHashMap<>();
-  private final TreeMap<String, Long> rowsByType = new TreeMap<>();
+  private final Map<String, Map<String, long[]>> rowsByType = new HashMap<>();
   private final boolean distinct;
   private final Set<String> machines = new HashSet<>();
   private final Set<String> jobs = new HashSet<>();
@@ -38,7 +39,9 @@ public final class TraceStats {
   }
 
   void rowType(String table, String type) {
-    rowsByType.merge(table + "/" + type, 1L, Long::sum);
+    // Counted per table without building "table/type" for every row.
+    rowsByType.computeIfAbsent(table, t -> new HashMap<>())
+        .computeIfAbsent(type, t -> new long[1])[0]++;
   }
 
   void event(TraceEvent e) {
@@ -76,7 +79,10 @@ public final class TraceStats {
 
   /** Rows per {@code table/EVENT_TYPE}, sorted. */
   public Map<String, Long> rowsByType() {
-    return rowsByType;
+    TreeMap<String, Long> out = new TreeMap<>();
+    rowsByType.forEach(
+        (table, types) -> types.forEach((type, n) -> out.put(table + "/" + type, n[0])));
+    return out;
   }
 
   /** Distinct machines added (inspect only). */
