@@ -37,8 +37,15 @@ public final class ScenarioRun {
   private Map<String, Long> replayCounts = Map.of();
   private double usedCoreSeconds = -1;
 
-  /** A run of {@code scenario} as loaded (policy and seed already chosen). */
+  /**
+   * A run of {@code scenario} as loaded (policy and seed already chosen). A trace window with no
+   * duration runs for exactly the window's length.
+   */
   public ScenarioRun(Scenario scenario) {
+    Scenario.Workload w = scenario.workload();
+    if (w != null && w.windowEndMicros() >= 0 && scenario.durationMicros() < 0) {
+      scenario = scenario.withDuration(w.windowEndMicros() - w.windowStartMicros());
+    }
     this.scenario = scenario;
   }
 
