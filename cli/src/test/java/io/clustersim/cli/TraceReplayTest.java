@@ -131,6 +131,27 @@ class TraceReplayTest {
   }
 
   @Test
+  void aWindowShiftsTimeAndLeavesOutTasksSubmittedBeforeIt() {
+    // Window [50 s, 300 s): time 0 of the replay is trace time 50 s, so the tasks submitted at
+    // 100 s launch at 50 s and end 50 s earlier than in the whole-trace replay; the run lasts the
+    // window's 250 s.
+    Runs shifted = replay(", window: [50s, 300s]");
+    assertEquals(
+        Map.of("7/0", "TASK_FINISHED@110", "7/1", "TASK_KILLED@80", "7/2", "TASK_KILLED@150"),
+        ends(shifted));
+    assertEquals(250_000_000L, shifted.result.endMicros());
+    // Window [150 s, 300 s): all three were submitted before it.
+    Runs late = replay(", window: [150s, 300s]");
+    assertEquals(0, late.ofType("TASK_LAUNCHED").size());
+  }
+
+  @Test
+  void maxTasksKeepsTheFirstSubmissions() {
+    Runs r = replay(", max_tasks: 2");
+    assertEquals(Map.of("7/0", "TASK_FINISHED@160", "7/1", "TASK_KILLED@130"), ends(r));
+  }
+
+  @Test
   void theSameTraceAndSeedGiveTheSameDigest() {
     assertEquals(replay("").result.digest(), replay("").result.digest());
   }
