@@ -564,7 +564,15 @@ public class HierarchicalAllocator implements Allocator {
     allocate();
   }
 
+  @Override
+  public long runs() {
+    return runs;
+  }
+
+  private long runs;
+
   private void allocate() {
+    runs++;
     runPending = false;
     List<AgentState> order = new ArrayList<>();
     if (allCandidates) {

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clustersim.allocators.Policies;
 import io.clustersim.core.cluster.ClusterSimulation;
 import io.clustersim.core.cluster.RunResult;
+import io.clustersim.core.log.EventListener;
 import io.clustersim.core.scenario.Scenario;
 import io.clustersim.core.scenario.ScenarioLoader;
+import io.clustersim.reports.RunSeries;
 import io.clustersim.reports.SummaryCollector;
 import io.clustersim.workloads.behaviour.Behaviours;
 import io.clustersim.workloads.behaviour.Placement;
@@ -14,11 +16,13 @@ import io.clustersim.workloads.replay.RecordedReplay;
 import io.clustersim.workloads.replay.TraceReplay;
 import io.clustersim.workloads.replay.TraceWorkload;
 import io.clustersim.workloads.trace.BadRows;
+import io.clustersim.workloads.trace.EventSource;
 import io.clustersim.workloads.trace.GroupBy;
 import io.clustersim.workloads.trace.TraceFormats;
 import io.clustersim.workloads.trace.TraceReader;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +40,8 @@ public final class ScenarioRun {
   private TraceReplay replay;
   private Map<String, Long> replayCounts = Map.of();
   private double usedCoreSeconds = -1;
+  private final List<EventListener> listeners = new ArrayList<>();
+  private RunSeries series;
 
   /**
    * A run of {@code scenario} as loaded (policy and seed already chosen). A trace window with no
@@ -64,46 +70,79 @@ public final class ScenarioRun {
     return loader().load(file);
   }
 
+  /** Also sends every event to {@code listener} (before the summary sees it). */
+  public ScenarioRun listen(EventListener listener) {
+    listeners.add(listener);
+    return this;
+  }
+
+  /** Samples the metrics over time every {@code periodMicros} of simulated time. */
+  public ScenarioRun sampleEvery(long periodMicros) {
+    series = new RunSeries(summary, periodMicros);
+    return this;
+  }
+
+  /** The metrics over time, or null without {@link #sampleEvery}. */
+  public RunSeries series() {
+    return series;
+  }
+
   /**
    * Runs to the end; {@code events} (may be null) receives the event log. Bad trace input throws a
    * {@code TraceException}; an impossible replay an {@code IllegalArgumentException}.
    */
   public RunResult run(OutputStream events) {
     Scenario.Workload w = scenario.workload();
-    if (w != null) {
-      replay = TraceReplay.of(w, scenario.seed());
+    if (w == null) {
+      return run(events, null, null);
     }
+    TraceReplay own = TraceReplay.of(w, scenario.seed());
+    try (TraceReader reader = own.open()) {
+      return run(events, own, reader);
+    }
+  }
+
+  /**
+   * Runs with a trace replay whose events come from {@code source} (one branch of a trace read once
+   * for several runs); both null for a scenario without a workload.
+   */
+  public RunResult run(OutputStream events, TraceReplay replay, EventSource source) {
+    this.replay = replay;
+    List<EventListener> all = new ArrayList<>(listeners);
+    if (series != null) {
+      all.add(series); // before the summary: it records the state that held up to each event
+    }
+    all.add(summary);
     // Wall time is measured here, outside the simulation, only for the summary's speed figures.
     long started = System.nanoTime();
     if (replay == null) {
-      result = simulation(null, events).run();
-    } else if (w.asRecorded()) {
-      RecordedReplay r;
-      try (TraceReader reader = replay.open()) {
-        r = new RecordedReplay(reader, replay.options(), events, List.of(summary));
-        result = r.run();
-      }
+      result = simulation(null, events, all).run();
+    } else if (replay.spec().asRecorded()) {
+      RecordedReplay r = new RecordedReplay(source, replay.options(), events, all);
+      result = r.run();
       replayCounts = r.counts();
       usedCoreSeconds = r.usedCoreSeconds();
     } else {
-      try (TraceReader reader = replay.open()) {
-        TraceWorkload workload = new TraceWorkload(reader, replay.options());
-        result = simulation(workload, events).run();
-        replayCounts = workload.counts();
-      }
+      TraceWorkload workload = new TraceWorkload(source, replay.options());
+      result = simulation(workload, events, all).run();
+      replayCounts = workload.counts();
+    }
+    if (series != null) {
+      series.finish(result.endMicros());
     }
     wallSeconds = (System.nanoTime() - started) / 1e9;
     return result;
   }
 
-  private ClusterSimulation simulation(TraceWorkload workload, OutputStream events) {
+  /** The scenario as run (a trace window's length as its duration when it had none). */
+  public Scenario scenario() {
+    return scenario;
+  }
+
+  private ClusterSimulation simulation(
+      TraceWorkload workload, OutputStream events, List<EventListener> all) {
     return new ClusterSimulation(
-        scenario,
-        Policies.create(scenario.policy()),
-        new Behaviours(),
-        workload,
-        events,
-        List.of(summary));
+        scenario, Policies.create(scenario.policy()), new Behaviours(), workload, events, all);
   }
 
   /** The collected metrics. */

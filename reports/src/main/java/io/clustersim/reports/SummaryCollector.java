@@ -45,11 +45,22 @@ public final class SummaryCollector implements EventListener {
   private long offersRescinded;
   private long refused;
 
+  private final Starvation starvation = new Starvation();
+  private final JobCompletion jobs = new JobCompletion();
+
+  // Jain's index over the live frameworks' dominant shares, kept as running sums so that it can
+  // follow every change in O(1): (Σx)² / (n Σx²).
+  private double shareSum;
+  private double shareSquares;
+  private int liveFrameworks;
+  private final TimeWeighted jain = new TimeWeighted(0);
+
   private static final class Owner {
     final String role;
     Resources held = Resources.EMPTY;
     final TimeWeighted share = new TimeWeighted(0);
     long tasksLaunched;
+    boolean live = true;
 
     Owner(String role) {
       this.role = role;
@@ -58,6 +69,8 @@ public final class SummaryCollector implements EventListener {
 
   @Override
   public void onEvent(long t, long seq, LogEvent e) {
+    starvation.onEvent(t, e);
+    jobs.onEvent(t, e);
     if (e instanceof LogEvent.AgentAdded a) {
       agentTotals.put(a.agent(), a.resources());
       clusterTotal = clusterTotal.plus(a.resources().scalars());
@@ -73,8 +86,19 @@ public final class SummaryCollector implements EventListener {
         totalsChanged(t);
       }
     } else if (e instanceof LogEvent.FrameworkAdded f) {
+      Owner was = frameworks.get(f.framework());
+      if (was != null && was.live) {
+        leave(t, was);
+      }
       frameworks.put(f.framework(), new Owner(f.role()));
+      liveFrameworks++;
+      jain.set(t, jainNow());
       roles.computeIfAbsent(f.role(), r -> new Owner(r));
+    } else if (e instanceof LogEvent.FrameworkRemoved f) {
+      Owner fw = frameworks.get(f.framework());
+      if (fw != null && fw.live) {
+        leave(t, fw);
+      }
     } else if (e instanceof LogEvent.Offer o) {
       offersMade++;
       offers.put(o.offer(), new Held(o.framework(), o.resources()));
@@ -140,10 +164,64 @@ public final class SummaryCollector implements EventListener {
     }
     Resources q = r.scalars();
     fw.held = add ? fw.held.plus(q) : fw.held.minus(q);
-    fw.share.set(t, share(fw.held));
+    setShare(t, fw, share(fw.held));
     Owner role = roles.get(fw.role);
     role.held = add ? role.held.plus(q) : role.held.minus(q);
     role.share.set(t, share(role.held));
+  }
+
+  /** A framework's dominant share changes: the running sums and Jain's index follow. */
+  private void setShare(long t, Owner fw, double v) {
+    if (fw.live) {
+      double old = fw.share.value();
+      shareSum += v - old;
+      shareSquares += v * v - old * old;
+      fw.share.set(t, v);
+      jain.set(t, jainNow());
+    } else {
+      fw.share.set(t, v);
+    }
+  }
+
+  private void leave(long t, Owner fw) {
+    double old = fw.share.value();
+    shareSum -= old;
+    shareSquares -= old * old;
+    fw.live = false;
+    liveFrameworks--;
+    jain.set(t, jainNow());
+  }
+
+  /** Jain's index over the live frameworks' dominant shares now (1 with none, or all at 0). */
+  public double jainNow() {
+    // Sums drift by rounding as shares come and go; below 1e-12 they are zero.
+    if (liveFrameworks == 0 || shareSquares <= 1e-12) {
+      return 1.0;
+    }
+    return Math.min(1.0, shareSum * shareSum / (liveFrameworks * shareSquares));
+  }
+
+  /** The share of {@code resource} that tasks hold now (0 if the cluster has none). */
+  public double allocatedShareNow(String resource) {
+    double total = clusterTotal.amount(resource);
+    return total > 0 ? allocated.amount(resource) / total : 0;
+  }
+
+  /** The scalar resources the cluster has, sorted. */
+  public List<String> resourceNames() {
+    return clusterTotal.scalarNames();
+  }
+
+  /** Each role's dominant share now, by role name. */
+  public TreeMap<String, Double> roleSharesNow() {
+    TreeMap<String, Double> out = new TreeMap<>();
+    roles.forEach((name, o) -> out.put(name, o.share.value()));
+    return out;
+  }
+
+  /** The waits (seconds) sorted, at most {@code points} of them evenly spread; see WaitTimes. */
+  public double[] waitCdfPoints(int points) {
+    return waits.sortedSample(points);
   }
 
   private double share(Resources held) {
@@ -165,7 +243,7 @@ public final class SummaryCollector implements EventListener {
       e.getValue().set(t, clusterTotal.amount(e.getKey()));
     }
     for (Owner o : frameworks.values()) {
-      o.share.set(t, share(o.held));
+      setShare(t, o, share(o.held));
     }
     for (Owner o : roles.values()) {
       o.share.set(t, share(o.held));
@@ -179,6 +257,10 @@ public final class SummaryCollector implements EventListener {
     for (Map.Entry<String, TimeWeighted> e : allocatedSeries.entrySet()) {
       e.getValue().set(t, allocated.amount(e.getKey()));
     }
+  }
+
+  private static Double nullIfEmpty(double v) {
+    return Double.isNaN(v) ? null : v;
   }
 
   /** Current dominant share of a framework. */
@@ -247,6 +329,20 @@ public final class SummaryCollector implements EventListener {
     ObjectNode fairness = root.putObject("fairness");
     fairness.put("jain_dominant_share_mean", Fairness.jain(meanShares));
     fairness.put("jain_dominant_share_final", Fairness.jain(finalShares));
+    fairness.put("jain_time_weighted", jain.mean(end));
+    double largest = meanShares.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    double smallest = meanShares.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+    if (smallest > 0) {
+      fairness.put("max_min_dominant_share_ratio", largest / smallest);
+    } else {
+      fairness.putNull("max_min_dominant_share_ratio");
+    }
+    root.put("starvation_seconds", SimTime.toSeconds(starvation.longest(end)));
+    ObjectNode js = root.putObject("jobs");
+    js.put("completed", jobs.completion().getN());
+    js.put("completion_seconds_mean", nullIfEmpty(jobs.completion().getMean()));
+    js.put("slowdown_mean", nullIfEmpty(jobs.slowdown().getMean()));
+    root.put("makespan_seconds", SimTime.toSeconds(jobs.makespan()));
 
     ObjectNode wait = root.putObject("wait_seconds");
     wait.put("count", waits.count());
@@ -264,6 +360,7 @@ public final class SummaryCollector implements EventListener {
     o.put("accepted", offersAccepted);
     o.put("declined", offersDeclined);
     o.put("rescinded", offersRescinded);
+    root.put("allocation_runs", result.allocationRuns());
     root.put("registrations_refused", refused);
 
     ObjectNode run = root.putObject("run");

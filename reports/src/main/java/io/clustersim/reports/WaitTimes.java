@@ -40,6 +40,24 @@ public final class WaitTimes {
     }
   }
 
+  /**
+   * The exact samples sorted (the first {@link #EXACT_LIMIT} beyond that), thinned evenly to at
+   * most {@code points}, for a CDF.
+   */
+  public double[] sortedSample(int points) {
+    int n = Math.min(count, EXACT_LIMIT);
+    double[] sorted = Arrays.copyOf(samples, n);
+    Arrays.sort(sorted);
+    if (n <= points) {
+      return sorted;
+    }
+    double[] out = new double[points];
+    for (int i = 0; i < points; i++) {
+      out[i] = sorted[(int) ((long) i * (n - 1) / (points - 1))];
+    }
+    return out;
+  }
+
   /** Number of waits. */
   public int count() {
     return count;

@@ -96,6 +96,11 @@ public interface Allocator {
    */
   default void requestResources(String frameworkId, List<Resources> requests) {}
 
+  /** Allocation runs made so far (batch and event-triggered), for reports; 0 if not counted. */
+  default long runs() {
+    return 0;
+  }
+
   /** A role's weight changed. Does not trigger an allocation. */
   void updateWeight(String role, double weight);
 

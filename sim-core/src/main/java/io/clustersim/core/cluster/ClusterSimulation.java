@@ -334,6 +334,13 @@ public final class ClusterSimulation {
     }
     master.checkConservation();
     return new RunResult(
-        log.digest(), log.size(), sim.now(), sim.processed(), net.sent(), net.dropped(), drained);
+        log.digest(),
+        log.size(),
+        sim.now(),
+        sim.processed(),
+        net.sent(),
+        net.dropped(),
+        drained,
+        allocator.runs());
   }
 }

@@ -10,6 +10,7 @@ package io.clustersim.core.cluster;
  * @param messages messages sent over the simulated network
  * @param messagesDropped messages the network dropped
  * @param drained true if the run stopped because the workload finished
+ * @param allocationRuns allocation runs the allocator made (0 when no allocator ran)
  */
 public record RunResult(
     String digest,
@@ -18,4 +19,5 @@ public record RunResult(
     long kernelEvents,
     long messages,
     long messagesDropped,
-    boolean drained) {}
+    boolean drained,
+    long allocationRuns) {}

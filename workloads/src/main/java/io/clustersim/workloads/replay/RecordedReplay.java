@@ -6,9 +6,9 @@ import io.clustersim.core.kernel.Simulation;
 import io.clustersim.core.log.EventListener;
 import io.clustersim.core.log.EventLog;
 import io.clustersim.core.log.LogEvent;
+import io.clustersim.workloads.trace.EventSource;
 import io.clustersim.workloads.trace.TaskKey;
 import io.clustersim.workloads.trace.TraceEvent;
-import io.clustersim.workloads.trace.TraceReader;
 import java.io.OutputStream;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,7 +27,7 @@ import java.util.TreeMap;
  * used CPU (core-seconds), which the trace itself measured.
  */
 public final class RecordedReplay {
-  private final TraceReader reader;
+  private final EventSource reader;
   private final ReplayOptions options;
   private final TraceSubset subset;
   private final Simulation sim = new Simulation();
@@ -43,7 +43,7 @@ public final class RecordedReplay {
 
   /** A replay of {@code reader}'s trace; {@code events} (may be null) receives the event log. */
   public RecordedReplay(
-      TraceReader reader,
+      EventSource reader,
       ReplayOptions options,
       OutputStream events,
       List<EventListener> listeners) {
@@ -63,7 +63,7 @@ public final class RecordedReplay {
     reader.close();
     count("tasks still running in the trace when it ends", launchedLeft());
     long end = subset.windowEnd() >= 0 && windowReached ? simTime(subset.windowEnd()) : sim.now();
-    return new RunResult(log.digest(), log.size(), end, sim.processed(), 0, 0, true);
+    return new RunResult(log.digest(), log.size(), end, sim.processed(), 0, 0, true, 0);
   }
 
   private long launchedLeft() {

@@ -82,21 +82,34 @@ final class TraceFramework implements Scheduler {
   public void resourceOffers(SchedulerDriver driver, List<Offer> offers) {
     int n = offers.size();
     Resources[] left = new Resources[n];
+    // CPU and memory left per offer, in thousandths: most (task, offer) pairs fail on these, so
+    // they are compared before the full resource arithmetic.
+    long[] cpus = new long[n];
+    long[] mem = new long[n];
     List<List<TaskInfo>> launch = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       left[i] = offers.get(i).resources();
+      cpus[i] = left[i].milli("cpus");
+      mem[i] = left[i].milli("mem");
       launch.add(new ArrayList<>());
     }
     int scanned = 0;
     Iterator<Attempt> it = waiting.values().iterator();
     while (it.hasNext() && scanned++ < SCAN) {
       Attempt a = it.next();
+      long needCpus = a.request.milli("cpus");
+      long needMem = a.request.milli("mem");
       for (int i = 0; i < n; i++) {
+        if (cpus[i] < needCpus || mem[i] < needMem) {
+          continue;
+        }
         Resources take = left[i].pick(a.request);
         if (take == null) {
           continue;
         }
         left[i] = left[i].minus(take);
+        cpus[i] = left[i].milli("cpus");
+        mem[i] = left[i].milli("mem");
         it.remove();
         long now = driver.now();
         a.launchedAt = now;

@@ -21,9 +21,15 @@ public final class TraceReplay {
   private final ReferenceMachine reference;
   private final ReplayOptions options;
   private final BadRows bad;
-  private final TraceStats stats = new TraceStats(false);
+  private final TraceStats stats;
 
   private TraceReplay(Scenario.Workload spec, long seed) {
+    this(spec, seed, new BadRows(spec.skipBadRows()), new TraceStats(false));
+  }
+
+  private TraceReplay(Scenario.Workload spec, long seed, BadRows bad, TraceStats stats) {
+    this.bad = bad;
+    this.stats = stats;
     this.spec = spec;
     this.format = TraceFormats.get(spec.format());
     ReferenceMachine d = format.defaultReference();
@@ -47,7 +53,14 @@ public final class TraceReplay {
             spec.lookaheadMicros() >= 0 ? spec.lookaheadMicros() : ReplayOptions.DEFAULT_LOOKAHEAD,
             Filters.DEFAULT,
             true);
-    this.bad = new BadRows(spec.skipBadRows());
+  }
+
+  /**
+   * The same replay for another seed (its own sample of machines and jobs), sharing this one's
+   * bad-row and row counts: several runs fed from one read of the trace.
+   */
+  public TraceReplay withSeed(long seed) {
+    return new TraceReplay(spec, seed, bad, stats);
   }
 
   /**

@@ -5,10 +5,10 @@ import io.clustersim.core.cluster.Workload;
 import io.clustersim.core.framework.Capability;
 import io.clustersim.core.framework.FrameworkInfo;
 import io.clustersim.core.framework.TaskState;
+import io.clustersim.workloads.trace.EventSource;
 import io.clustersim.workloads.trace.GroupBy;
 import io.clustersim.workloads.trace.TaskKey;
 import io.clustersim.workloads.trace.TraceEvent;
-import io.clustersim.workloads.trace.TraceReader;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,7 +36,7 @@ import java.util.TreeMap;
  * time 0 (the cluster as it was); tasks submitted before the window are left out (counted).
  */
 public final class TraceWorkload implements Workload {
-  private final TraceReader reader;
+  private final EventSource reader;
   private final ReplayOptions options;
   private final TraceSubset subset;
   private final Map<TaskKey, Attempt> reading = new HashMap<>();
@@ -51,7 +51,7 @@ public final class TraceWorkload implements Workload {
   private long nextAttempt;
 
   /** A replay of {@code reader}'s trace. */
-  public TraceWorkload(TraceReader reader, ReplayOptions options) {
+  public TraceWorkload(EventSource reader, ReplayOptions options) {
     this.reader = reader;
     this.options = options;
     this.subset = options.subset();

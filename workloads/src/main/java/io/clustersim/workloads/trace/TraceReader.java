@@ -18,7 +18,7 @@ import java.util.Set;
  * <p>Memory: one cursor per file, plus the machines seen, the jobs and task groups alive and the
  * tasks alive in the trace, so it grows with the live cluster, not with the trace's length.
  */
-public final class TraceReader implements AutoCloseable {
+public final class TraceReader implements EventSource {
   private final List<TableCursor> cursors;
   private final PriorityQueue<Integer> heap;
   private final long[] heads;
@@ -66,6 +66,7 @@ public final class TraceReader implements AutoCloseable {
   }
 
   /** The next usable event, or null at the end of the trace. */
+  @Override
   public TraceEvent next() {
     while (!heap.isEmpty()) {
       int i = heap.poll();
