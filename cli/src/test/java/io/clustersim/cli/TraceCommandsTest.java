@@ -158,12 +158,19 @@ class TraceCommandsTest {
     long terminated =
         Long.parseLong(
             awk("$5==\"Terminated\"{n++} END{print n}", trace.resolve("batch_instance.csv.gz")));
-    // Every instance and container is submitted; the instances the trace saw finish finish, and
-    // the rest (still running when the trace ends, and every container) run on.
+    // Every instance and container is submitted. The replay ends with the trace (its last
+    // event), so of the instances the trace saw finish, those our policy started later may still
+    // run then; every task is finished, running or waiting at the end.
     assertEquals(instances + containers, s.get("trace").get("tasks_submitted").asLong());
     JsonNode states = s.get("tasks").get("by_final_state");
-    assertEquals(terminated, states.get("TASK_FINISHED").asLong());
-    assertEquals(instances + containers - terminated, states.get("TASK_RUNNING").asLong());
+    long finished = states.get("TASK_FINISHED").asLong();
+    long running = states.get("TASK_RUNNING").asLong();
+    JsonNode waiting =
+        s.get("trace").get("replay").get("tasks still waiting for resources when the trace ends");
+    assertTrue(
+        finished <= terminated && finished > terminated * 0.9, finished + " of " + terminated);
+    assertEquals(
+        instances + containers, finished + running + (waiting == null ? 0 : waiting.asLong()));
     assertTrue(s.get("drained").asBoolean());
   }
 

@@ -72,7 +72,11 @@ public record ComparisonReport(String workload, String versions) {
       row.put("digest", r.digest());
       row.put("simulated_seconds", r.summary().get("simulated_seconds").asDouble());
       for (Metric m : Metric.HEADLINE) {
-        row.put(m.key(), m.of(r.summary()));
+        Double v = m.of(r.summary());
+        // Counts print as integers, the rest as measured.
+        row.put(
+            m.key(),
+            v != null && v == Math.rint(v) && Math.abs(v) < 1e15 ? (Object) v.longValue() : v);
       }
       rows.add(row);
     }

@@ -38,6 +38,11 @@ final class TraceFramework implements Scheduler {
     this.refuse = refuse;
   }
 
+  /** Tasks waiting for an offer. */
+  int waitingCount() {
+    return waiting.size();
+  }
+
   /** Tasks waiting or running. */
   int live() {
     return waiting.size() + running.size();

@@ -32,6 +32,8 @@ import java.util.TreeMap;
  * lookahead runs until the end is read and is then ended by its framework (through the built-in
  * executor's {@code end} message) at launch + runtime, or at once if that moment has passed.
  *
+ * <p>The replay ends with the trace: at the time of the last event read (or the window's end).
+ *
  * <p>Time: the replay's time 0 is the window's start. Machine events before the window apply at
  * time 0 (the cluster as it was); tasks submitted before the window are left out (counted).
  */
@@ -46,8 +48,9 @@ public final class TraceWorkload implements Workload {
   private ClusterControl cluster;
   private TraceEvent peeked;
   private boolean exhausted;
+  private boolean over;
+  private long lastEvent;
   private long submitted;
-  private long liveWithEnd;
   private long nextAttempt;
 
   /** A replay of {@code reader}'s trace. */
@@ -103,6 +106,7 @@ public final class TraceWorkload implements Workload {
       }
       TraceEvent e = peeked;
       peeked = null;
+      lastEvent = Math.max(lastEvent, t);
       read(e, t);
     }
   }
@@ -112,6 +116,17 @@ public final class TraceWorkload implements Workload {
     count("tasks still running in the trace when it ends", reading.size());
     reading.clear();
     reader.close();
+    // The replay covers the trace's span: it ends with the last event read.
+    cluster.input(
+        lastEvent,
+        () -> {
+          over = true;
+          long waiting = 0;
+          for (TraceFramework fw : frameworks.values()) {
+            waiting += fw.waitingCount();
+          }
+          count("tasks still waiting for resources when the trace ends", waiting);
+        });
   }
 
   private void count(String what, long n) {
@@ -189,7 +204,6 @@ public final class TraceWorkload implements Workload {
     a.recordedEnd = t;
     a.endState = options.ends().state(end.ending());
     a.recordedEndKnown = true;
-    liveWithEnd++;
     if (a.neverRan()) {
       cluster.input(t, () -> framework(a).cancel(a));
     } else if (a.launchedAt >= 0 && !a.done) {
@@ -231,9 +245,6 @@ public final class TraceWorkload implements Workload {
   }
 
   private void retire(Attempt a, TraceFramework fw) {
-    if (a.recordedEndKnown) {
-      liveWithEnd--;
-    }
     if (options.groupBy() == GroupBy.JOB && fw.live() == 0) {
       // A job's framework leaves once its work is done; a later task of the job brings it back.
       cluster.input(
@@ -248,12 +259,13 @@ public final class TraceWorkload implements Workload {
   }
 
   /**
-   * Done once the trace is read and every task with a recorded end has ended; tasks still running
-   * when the trace ends (no recorded end) do not hold the run open.
+   * Done at the trace's end (the time of the last event read). Tasks the policy has not finished by
+   * then are reported as running or waiting: past the trace's span there is nothing to compare, and
+   * tasks the trace never ended would hold their resources forever.
    */
   @Override
   public boolean isDone() {
-    return exhausted && liveWithEnd == 0;
+    return over;
   }
 
   /** Frameworks currently registered by the replay, in order of first appearance. */

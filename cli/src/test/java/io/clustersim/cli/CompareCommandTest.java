@@ -1,0 +1,179 @@
+package io.clustersim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clustersim.core.scenario.Scenario;
+import io.clustersim.reports.compare.ComparisonReport;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+/** {@code clustersim compare}: its files, and runs identical to single runs. */
+class CompareCommandTest {
+  @TempDir Path dir;
+
+  /** policy/seed → digest, from compare's summary.csv. */
+  private static Map<String, String> digests(Path out) throws Exception {
+    Map<String, String> d = new LinkedHashMap<>();
+    List<String> lines = Files.readAllLines(out.resolve("summary.csv"));
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split(",");
+      d.put(f[0] + "/" + f[1], f[2].replace("\"", ""));
+    }
+    return d;
+  }
+
+  @Test
+  void everyOutputFileIsWrittenAndValid() throws Exception {
+    Path out = dir.resolve("cmp");
+    Cli.Outcome o =
+        Cli.exec(
+            "compare",
+            "--scenario",
+            "../examples/drf-paper.yaml",
+            "--policies",
+            "drf,fifo,random",
+            "--seeds",
+            "1-2",
+            "--out",
+            out.toString(),
+            "--quiet");
+    assertEquals(0, o.status(), o.err());
+    String html = Files.readString(out.resolve("report.html"));
+    DocumentBuilderFactory xml = DocumentBuilderFactory.newInstance();
+    // Parse only: the SVG's DOCTYPE names a DTD on www.w3.org, which must not be fetched.
+    xml.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+    for (String chart : ComparisonReport.CHARTS) {
+      BufferedImage png = ImageIO.read(out.resolve(chart + ".png").toFile());
+      assertEquals(960, png.getWidth(), chart);
+      Document svg = xml.newDocumentBuilder().parse(out.resolve(chart + ".svg").toFile());
+      assertEquals("svg", svg.getDocumentElement().getNodeName(), chart);
+      assertTrue(html.contains("alt=\"" + chart + "\" src=\"data:image/png;base64,"), chart);
+    }
+    Map<String, String> d = digests(out);
+    assertEquals(6, d.size(), d.toString());
+    for (String digest : d.values()) {
+      assertTrue(html.contains(digest), "the report lists each run's digest");
+    }
+    List<String> series = Files.readAllLines(out.resolve("timeseries.csv"));
+    assertEquals("policy,seed,seconds,metric,value", series.get(0));
+    JsonNode json = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+    assertEquals(
+        2,
+        json.get("policies").get("fifo").get("metrics").get("tasks_launched").get("runs").asInt());
+  }
+
+  @Test
+  void parallelRunsGiveTheDigestsOfSingleRuns() throws Exception {
+    Path out = dir.resolve("cmp");
+    Cli.Outcome o =
+        Cli.exec(
+            "compare",
+            "--scenario",
+            "../examples/mixed-cluster.yaml",
+            "--policies",
+            "drf,fifo,packing",
+            "--seeds",
+            "3,4",
+            "--out",
+            out.toString(),
+            "--quiet");
+    assertEquals(0, o.status(), o.err());
+    Scenario base = ScenarioRun.load(Path.of("../examples/mixed-cluster.yaml"));
+    for (Map.Entry<String, String> e : digests(out).entrySet()) {
+      String[] ps = e.getKey().split("/");
+      ScenarioRun alone = new ScenarioRun(base.withPolicy(ps[0]).withSeed(Long.parseLong(ps[1])));
+      assertEquals(alone.run(null).digest(), e.getValue(), e.getKey());
+    }
+  }
+
+  @Test
+  void aTraceReadOnceForEveryRunGivesTheDigestsOfSingleReplays() throws Exception {
+    Path trace = dir.resolve("trace");
+    assertEquals(
+        0,
+        Cli.exec(
+                "trace",
+                "generate",
+                "--format",
+                "google-2011",
+                "--machines",
+                "10",
+                "--duration",
+                "1h",
+                "--load",
+                "2",
+                "--out",
+                trace.toString())
+            .status());
+    Path out = dir.resolve("cmp");
+    Cli.Outcome o =
+        Cli.exec(
+            "compare",
+            "--trace",
+            "google-2011:" + trace,
+            "--policies",
+            "drf,fifo,random",
+            "--out",
+            out.toString(),
+            "--quiet");
+    assertEquals(0, o.status(), o.err());
+    for (Map.Entry<String, String> e : digests(out).entrySet()) {
+      String policy = e.getKey().split("/")[0];
+      Cli.Outcome alone = Cli.exec("run", "--trace", "google-2011:" + trace, "--policy", policy);
+      assertTrue(alone.out().startsWith("digest " + e.getValue()), policy + ": " + alone.out());
+    }
+  }
+
+  @Test
+  void badArgumentsExitTwo() {
+    Map<List<String>, String> cases =
+        Map.of(
+            List.of(
+                    "compare",
+                    "--scenario",
+                    "../examples/drf-paper.yaml",
+                    "--policies",
+                    "drf,fair",
+                    "--out",
+                    "x"),
+                "unknown policy 'fair'",
+            List.of("compare", "--policies", "drf", "--out", "x"), "exactly one of",
+            List.of(
+                    "compare",
+                    "--scenario",
+                    "../examples/drf-paper.yaml",
+                    "--policies",
+                    "drf",
+                    "--seeds",
+                    "5-1",
+                    "--out",
+                    "x"),
+                "--seeds",
+            List.of(
+                    "compare",
+                    "--scenario",
+                    "../examples/drf-paper.yaml",
+                    "--policies",
+                    "drf,drf",
+                    "--out",
+                    "x"),
+                "named twice");
+    for (Map.Entry<List<String>, String> c : cases.entrySet()) {
+      Cli.Outcome o = Cli.exec(c.getKey().toArray(new String[0]));
+      assertEquals(2, o.status(), c.getKey() + ": " + o.err());
+      assertTrue(o.err().contains(c.getValue()), c.getKey() + ": " + o.err());
+    }
+  }
+}
