@@ -39,8 +39,8 @@ public final class FanOut implements AutoCloseable {
 
   private void pump() {
     Object end = new End(null);
+    List<TraceEvent> block = new ArrayList<>(BLOCK);
     try {
-      List<TraceEvent> block = new ArrayList<>(BLOCK);
       for (TraceEvent e = reader.next(); e != null && !closed; e = reader.next()) {
         block.add(e);
         if (block.size() == BLOCK) {
@@ -48,15 +48,15 @@ public final class FanOut implements AutoCloseable {
           block.clear();
         }
       }
-      if (!block.isEmpty()) {
-        put(List.copyOf(block));
-      }
     } catch (RuntimeException e) {
-      end = new End(e);
+      end = new End(e); // delivered after the events read before it
     } catch (InterruptedException e) {
       return;
     }
     try {
+      if (!block.isEmpty()) {
+        put(List.copyOf(block));
+      }
       put(end);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
