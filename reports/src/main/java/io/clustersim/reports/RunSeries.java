@@ -10,14 +10,21 @@ import java.util.TreeMap;
 
 /**
  * A run's metrics over time, sampled from a {@link SummaryCollector} every {@code period} of
- * simulated time: the allocated share of each resource, each role's dominant share, and Jain's
- * index over the frameworks' dominant shares. Register it before the collector: at an event it
- * records the state that held up to that event. When more than {@link #MAX_SAMPLES} are taken the
- * period doubles and every other sample is dropped, so memory stays bounded however long the run.
+ * simulated time: the allocated share of each resource, each role's and each framework's dominant
+ * share, and Jain's index over the frameworks' dominant shares. Register it before the collector:
+ * at an event it records the state that held up to that event. When more than {@link #MAX_SAMPLES}
+ * are taken the period doubles and every other sample is dropped, so memory stays bounded however
+ * long the run.
  */
 public final class RunSeries implements EventListener {
   /** Samples kept at most. */
   public static final int MAX_SAMPLES = 2000;
+
+  /**
+   * Roles (and frameworks) are followed while there are at most this many; beyond (a trace grouped
+   * by job) a line each would say nothing and cost samples × owners of memory.
+   */
+  public static final int MAX_OWNERS = 50;
 
   /** One sample: time (s) and named values ({@code cpus}, {@code role:analytics}, {@code jain}). */
   public record Sample(double seconds, Map<String, Double> values) {}
@@ -55,7 +62,13 @@ public final class RunSeries implements EventListener {
       values.put(r, state.allocatedShareNow(r));
     }
     TreeMap<String, Double> roles = state.roleSharesNow();
-    roles.forEach((role, share) -> values.put("role:" + role, share));
+    if (roles.size() <= MAX_OWNERS) {
+      roles.forEach((role, share) -> values.put("role:" + role, share));
+    }
+    TreeMap<String, Double> frameworks = state.frameworkSharesNow();
+    if (frameworks.size() <= MAX_OWNERS) {
+      frameworks.forEach((fw, share) -> values.put("framework:" + fw, share));
+    }
     values.put("jain", state.jainNow());
     samples.add(new Sample(t / 1e6, values));
     if (samples.size() > MAX_SAMPLES) {

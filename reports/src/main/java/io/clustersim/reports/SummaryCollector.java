@@ -219,6 +219,18 @@ public final class SummaryCollector implements EventListener {
     return out;
   }
 
+  /** Each live framework's dominant share now, by framework id. */
+  public TreeMap<String, Double> frameworkSharesNow() {
+    TreeMap<String, Double> out = new TreeMap<>();
+    frameworks.forEach(
+        (id, o) -> {
+          if (o.live) {
+            out.put(id, o.share.value());
+          }
+        });
+    return out;
+  }
+
   /** The waits (seconds) sorted, at most {@code points} of them evenly spread; see WaitTimes. */
   public double[] waitCdfPoints(int points) {
     return waits.sortedSample(points);

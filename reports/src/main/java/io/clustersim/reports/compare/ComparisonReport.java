@@ -102,10 +102,15 @@ public record ComparisonReport(String workload, String versions) {
       for (RunOutcome r : runs) {
         for (RunSeries.Sample s : r.series()) {
           for (Map.Entry<String, Double> v : s.values().entrySet()) {
+            String key = v.getKey();
             String metric =
-                v.getKey().equals("jain") || v.getKey().startsWith("role:")
-                    ? v.getKey().replace("role:", "dominant_share:")
-                    : "allocated_share:" + v.getKey();
+                key.equals("jain")
+                    ? key
+                    : key.startsWith("role:")
+                        ? "role_dominant_share:" + key.substring(5)
+                        : key.startsWith("framework:")
+                            ? "framework_dominant_share:" + key.substring(10)
+                            : "allocated_share:" + key;
             out.write(List.of(r.policy(), r.seed(), s.seconds(), metric, v.getValue()));
           }
         }
