@@ -24,7 +24,7 @@ import javax.management.openmbean.CompositeData;
  *
  * <pre>
  * java -Xmx8g -cp bench/target/benchmarks.jar io.clustersim.bench.ReplayHarness \
- *     --machines 12500 --duration 1d [--policy drf] [--load 0.7] [--trace DIR]
+ *     --machines 12500 --duration 1d [--policy drf] [--load 0.7] [--trace DIR] [--group-by KEY]
  * </pre>
  */
 public final class ReplayHarness {
@@ -36,6 +36,7 @@ public final class ReplayHarness {
     String policy = "drf";
     double load = 0.7;
     Path trace = null;
+    String groupBy = null;
     for (int i = 0; i < args.length; i += 2) {
       switch (args[i]) {
         case "--machines" -> machines = Integer.parseInt(args[i + 1]);
@@ -43,6 +44,7 @@ public final class ReplayHarness {
         case "--policy" -> policy = args[i + 1];
         case "--load" -> load = Double.parseDouble(args[i + 1]);
         case "--trace" -> trace = Path.of(args[i + 1]);
+        case "--group-by" -> groupBy = args[i + 1];
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -80,6 +82,21 @@ public final class ReplayHarness {
             1);
     ScenarioRun run = new ScenarioRun(scenario);
     long t0 = System.nanoTime();
+    long[] nextHour = {3600L * 1_000_000};
+    long[] events = {0};
+    run.listen(
+        (t, seq, e) -> {
+          events[0] = seq;
+          if (t >= nextHour[0]) {
+            System.out.printf(
+                "  simulated %d h: %.1f s wall, %d log events, peak live heap so far %.0f MB%n",
+                nextHour[0] / 3_600_000_000L,
+                (System.nanoTime() - t0) / 1e9,
+                seq,
+                peakLive.get() / 1e6);
+            nextHour[0] += 3600L * 1_000_000;
+          }
+        });
     RunResult r = run.run(null);
     double wall = (System.nanoTime() - t0) / 1e9;
     System.gc();
