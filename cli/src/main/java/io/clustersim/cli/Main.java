@@ -23,7 +23,11 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit status:%n",
-    exitCodeList = {"0:success", "1:an invariant was violated", "2:bad usage or input"})
+    exitCodeList = {
+      "0:success",
+      "1:the run failed (an invariant was violated, or out of memory)",
+      "2:bad usage or input"
+    })
 public final class Main implements Runnable {
   /** Exit status when an invariant is violated. */
   public static final int INVARIANT = 1;
@@ -34,7 +38,16 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(execute(args));
+    int status;
+    try {
+      status = execute(args);
+    } catch (OutOfMemoryError e) {
+      System.err.println(
+          "clustersim: out of memory: give Java more heap (e.g. JAVA_TOOL_OPTIONS=-Xmx8g) or"
+              + " replay a smaller part of the trace (--window, --sample-machines, --max-tasks)");
+      status = INVARIANT;
+    }
+    System.exit(status);
   }
 
   /** Runs the command line and returns the exit status (for tests). */

@@ -18,13 +18,20 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Rows of a table that is not in time order (Alibaba's per-task tables, Google 2019's export),
- * delivered in key order with bounded memory: an external merge sort. Up to {@link #CHUNK} rows are
- * sorted in memory; a longer file is spilled in sorted chunks to temporary files that are then
- * merged. Equal keys keep file order, so the result does not depend on the chunk size.
+ * delivered in key order with bounded memory: an external merge sort. Up to {@link #CHUNK} rows (or
+ * {@link #CHUNK_BYTES} of them) are sorted in memory; a longer file is spilled in sorted chunks to
+ * temporary files that are then merged. Equal keys keep file order, so the result does not depend
+ * on the chunk size.
  */
 final class SortedRows {
-  /** Rows sorted in memory at a time. */
+  /** Rows sorted in memory at a time, at most. */
   static final int CHUNK = 250_000;
+
+  /**
+   * Estimated bytes of rows held in memory at a time (two bytes a character plus object headers): a
+   * wide table spills sooner than {@link #CHUNK} rows, so that sorting fits a small heap.
+   */
+  static final long CHUNK_BYTES = 32L << 20;
 
   record Keyed(long key, long line, String[] fields) {}
 
@@ -53,6 +60,7 @@ final class SortedRows {
   /** As above, sorting {@code chunk} rows at a time in memory (tests use tiny chunks). */
   SortedRows(RowSource source, Table table, BadRows bad, int chunk) throws IOException {
     List<Keyed> rowsInChunk = new ArrayList<>();
+    long bytes = 0;
     try (source) {
       while (true) {
         Row row;
@@ -73,9 +81,14 @@ final class SortedRows {
           json = row.json();
         }
         rowsInChunk.add(new Keyed(key, row.line(), row.fields()));
-        if (rowsInChunk.size() == chunk) {
+        bytes += 64;
+        for (String f : row.fields()) {
+          bytes += 48 + 2L * f.length();
+        }
+        if (rowsInChunk.size() == chunk || bytes >= CHUNK_BYTES) {
           spill(rowsInChunk);
           rowsInChunk.clear();
+          bytes = 0;
         }
       }
       rows = source.rows();
