@@ -59,7 +59,7 @@ final class CompareCommand implements Callable<Integer> {
       paramLabel = "SEEDS",
       description =
           "Seeds: one (7), a range (1-5) or a list (1,4,9). Over several, each metric is the mean"
-              + " with a 95% confidence interval. Default: ${DEFAULT-VALUE}.")
+              + " with a 95%% confidence interval. Default: ${DEFAULT-VALUE}.")
   String seeds;
 
   @Option(

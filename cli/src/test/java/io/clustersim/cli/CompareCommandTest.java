@@ -137,6 +137,22 @@ class CompareCommandTest {
   }
 
   @Test
+  void everyCommandsHelpPrintsCleanly() {
+    for (String[] cmd :
+        List.of(
+            new String[] {"compare", "--help"},
+            new String[] {"run", "--help"},
+            new String[] {"trace", "inspect", "--help"},
+            new String[] {"trace", "generate", "--help"},
+            new String[] {"trace", "formats", "--help"})) {
+      Cli.Outcome o = Cli.exec(cmd);
+      assertEquals(0, o.status(), String.join(" ", cmd));
+      assertTrue(o.out().contains("Usage:"), String.join(" ", cmd));
+      assertTrue(!o.err().contains("WARN") && !o.out().contains("WARN"), o.err() + o.out());
+    }
+  }
+
+  @Test
   void badArgumentsExitTwo() {
     Map<List<String>, String> cases =
         Map.of(
