@@ -33,9 +33,6 @@ public interface ClusterControl {
    */
   boolean updateAgent(String id, Resources total);
 
-  /** True if agent {@code id} is registered with the master now. */
-  boolean hasAgent(String id);
-
   /** A new framework starts and registers. */
   void addFramework(FrameworkInfo info, Scheduler scheduler);
 

@@ -141,11 +141,6 @@ public final class ClusterSimulation {
     }
 
     @Override
-    public boolean hasAgent(String id) {
-      return agents.containsKey(id);
-    }
-
-    @Override
     public void addFramework(FrameworkInfo info, Scheduler scheduler) {
       FrameworkProcess process = new FrameworkProcess(info, scheduler, sim, net, streams);
       process.afterStatusUpdate(() -> maybeDrained = true);

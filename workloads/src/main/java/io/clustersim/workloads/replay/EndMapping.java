@@ -4,7 +4,6 @@ import io.clustersim.core.framework.TaskState;
 import io.clustersim.workloads.trace.TraceEvent.Ending;
 import java.util.EnumMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * What a recorded end means in a replay: the terminal state a task reaches when its recorded
@@ -61,10 +60,5 @@ public final class EndMapping {
   /** The state for a recorded end. */
   public TaskState state(Ending ending) {
     return map.get(ending);
-  }
-
-  /** The mapping, for reports. */
-  public Map<Ending, TaskState> asMap() {
-    return Map.copyOf(map);
   }
 }

@@ -15,7 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * A trace replayed {@code as-recorded}: every task starts on its recorded machine at its recorded
@@ -35,10 +34,8 @@ public final class RecordedReplay {
   private final Map<TaskKey, Attempt> attempts = new HashMap<>();
   private final Set<String> machines = new HashSet<>();
   private final Set<String> frameworks = new HashSet<>();
-  private final TreeMap<String, Long> counts = new TreeMap<>();
+  private final Submissions submissions;
   private double usedCoreSeconds;
-  private long submitted;
-  private long nextAttempt;
   private boolean windowReached;
 
   /** A replay of {@code reader}'s trace; {@code events} (may be null) receives the event log. */
@@ -50,6 +47,7 @@ public final class RecordedReplay {
     this.reader = reader;
     this.options = options;
     this.subset = options.subset();
+    this.submissions = new Submissions(options);
     if (events != null) {
       log.writeTo(events);
     }
@@ -61,8 +59,9 @@ public final class RecordedReplay {
     feed();
     sim.runUntilDrained();
     reader.close();
-    count("tasks still running in the trace when it ends", launchedLeft());
-    long end = subset.windowEnd() >= 0 && windowReached ? simTime(subset.windowEnd()) : sim.now();
+    submissions.count("tasks still running in the trace when it ends", launchedLeft());
+    long end =
+        subset.windowEnd() >= 0 && windowReached ? subset.simTime(subset.windowEnd()) : sim.now();
     return new RunResult(log.digest(), log.size(), end, sim.processed(), 0, 0, true, 0);
   }
 
@@ -77,21 +76,7 @@ public final class RecordedReplay {
 
   /** Replay counts: tasks left out and why, and so on. */
   public Map<String, Long> counts() {
-    return counts;
-  }
-
-  private void count(String what) {
-    counts.merge(what, 1L, Long::sum);
-  }
-
-  private void count(String what, long n) {
-    if (n > 0) {
-      counts.merge(what, n, Long::sum);
-    }
-  }
-
-  private long simTime(long traceTime) {
-    return Math.max(0, traceTime - subset.windowStart());
+    return submissions.counts();
   }
 
   /** Schedules the next event; each one, when applied, schedules the one after it. */
@@ -105,7 +90,7 @@ public final class RecordedReplay {
       return;
     }
     sim.schedule(
-        Math.max(sim.now(), simTime(e.time())),
+        Math.max(sim.now(), subset.simTime(e.time())),
         Simulation.PRIORITY_INPUT,
         () -> {
           apply(e);
@@ -135,10 +120,10 @@ public final class RecordedReplay {
     } else if (e instanceof TraceEvent.TaskUsage u) {
       Attempt a = attempts.get(u.task());
       if (a != null && a.launchedAt >= 0) {
-        long from = Math.max(simTime(u.time()), a.launchedAt);
-        long to = simTime(u.end());
+        long from = Math.max(subset.simTime(u.time()), a.launchedAt);
+        long to = subset.simTime(u.end());
         if (subset.windowEnd() >= 0) {
-          to = Math.min(to, simTime(subset.windowEnd()));
+          to = Math.min(to, subset.simTime(subset.windowEnd()));
         }
         if (to > from) {
           usedCoreSeconds += u.cpus() * (to - from) / 1e6;
@@ -148,30 +133,15 @@ public final class RecordedReplay {
   }
 
   private void submit(TraceEvent.TaskSubmitted s) {
-    if (s.time() < subset.windowStart()) {
-      count("tasks submitted before the window");
+    Attempt a = submissions.admit(s, sim.now());
+    if (a == null) {
       return;
     }
-    if (!subset.keepsJob(s.task().job())) {
-      count("tasks of jobs left out by sampling");
-      return;
+    if (frameworks.add(a.framework)) {
+      log.emit(new LogEvent.FrameworkAdded(a.framework, a.framework));
     }
-    if (subset.maxTasks() >= 0 && submitted >= subset.maxTasks()) {
-      count("tasks beyond --max-tasks");
-      return;
-    }
-    if (s.request().isEmpty()) {
-      count("tasks without a resource request");
-      return;
-    }
-    submitted++;
-    String framework = options.groupBy().key(s.owner(), options.google2019Bands());
-    if (frameworks.add(framework)) {
-      log.emit(new LogEvent.FrameworkAdded(framework, framework));
-    }
-    Attempt a = new Attempt(s.task() + "#" + nextAttempt++, framework, s.request(), sim.now());
     if (attempts.put(s.task(), a) != null) {
-      count("resubmissions without a recorded end");
+      submissions.count("resubmissions without a recorded end");
     }
   }
 
@@ -182,14 +152,14 @@ public final class RecordedReplay {
     }
     if (s.machine() == null || !machines.contains(s.machine())) {
       attempts.remove(s.task());
-      count(
+      submissions.count(
           s.machine() == null
               ? "tasks with no recorded machine"
               : "tasks on machines left out or removed");
       return;
     }
     if (a.launchedAt >= 0) {
-      count("tasks scheduled twice");
+      submissions.count("tasks scheduled twice");
       return;
     }
     a.launchedAt = sim.now();
@@ -205,7 +175,7 @@ public final class RecordedReplay {
       return;
     }
     if (a.launchedAt < 0) {
-      count("tasks the trace ended before they ran");
+      submissions.count("tasks the trace ended before they ran");
       return;
     }
     log.emit(

@@ -35,6 +35,11 @@ public record TraceSubset(
     }
   }
 
+  /** The replay's time for a trace time: the window's start is 0, earlier times are 0 too. */
+  public long simTime(long traceTime) {
+    return Math.max(0, traceTime - windowStart);
+  }
+
   /** True if machine {@code id} is in the sample. */
   public boolean keepsMachine(String id) {
     return machineFraction >= 1 || keep(id, 0x6d616368696e65L, machineFraction);

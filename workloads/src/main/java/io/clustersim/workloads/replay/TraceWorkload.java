@@ -13,10 +13,8 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * A trace replayed in {@code simulated} mode: machines become agents when the trace adds them, and
@@ -44,20 +42,19 @@ public final class TraceWorkload implements Workload {
   private final Map<TaskKey, Attempt> reading = new HashMap<>();
   private final Map<String, TraceFramework> frameworks = new LinkedHashMap<>();
   private final Set<String> machines = new HashSet<>();
-  private final TreeMap<String, Long> counts = new TreeMap<>();
+  private final Submissions submissions;
   private ClusterControl cluster;
   private TraceEvent peeked;
   private boolean exhausted;
   private boolean over;
   private long lastEvent;
-  private long submitted;
-  private long nextAttempt;
 
   /** A replay of {@code reader}'s trace. */
   public TraceWorkload(EventSource reader, ReplayOptions options) {
     this.reader = reader;
     this.options = options;
     this.subset = options.subset();
+    this.submissions = new Submissions(options);
   }
 
   @Override
@@ -68,20 +65,7 @@ public final class TraceWorkload implements Workload {
 
   /** Replay counts: tasks left out and why, machine updates refused, and so on. */
   public Map<String, Long> counts() {
-    return counts;
-  }
-
-  /** True once the trace is read to its end (or the window's). */
-  public boolean exhausted() {
-    return exhausted;
-  }
-
-  private void count(String what) {
-    counts.merge(what, 1L, Long::sum);
-  }
-
-  private long simTime(long traceTime) {
-    return Math.max(0, traceTime - subset.windowStart());
+    return submissions.counts();
   }
 
   /** Reads the trace up to the lookahead horizon and schedules what it read. */
@@ -99,7 +83,7 @@ public final class TraceWorkload implements Workload {
         finishReading();
         return;
       }
-      long t = simTime(peeked.time());
+      long t = subset.simTime(peeked.time());
       if (t > horizon) {
         cluster.input(t - options.lookaheadMicros(), this::feed);
         return;
@@ -113,7 +97,7 @@ public final class TraceWorkload implements Workload {
 
   private void finishReading() {
     exhausted = true;
-    count("tasks still running in the trace when it ends", reading.size());
+    submissions.count("tasks still running in the trace when it ends", reading.size());
     reading.clear();
     reader.close();
     // The replay covers the trace's span: it ends with the last event read.
@@ -125,14 +109,8 @@ public final class TraceWorkload implements Workload {
           for (TraceFramework fw : frameworks.values()) {
             waiting += fw.waitingCount();
           }
-          count("tasks still waiting for resources when the trace ends", waiting);
+          submissions.count("tasks still waiting for resources when the trace ends", waiting);
         });
-  }
-
-  private void count(String what, long n) {
-    if (n > 0) {
-      counts.merge(what, n, Long::sum);
-    }
   }
 
   private void read(TraceEvent e, long t) {
@@ -150,7 +128,7 @@ public final class TraceWorkload implements Workload {
             t,
             () -> {
               if (!cluster.updateAgent(m.machine(), m.capacity())) {
-                count("machine updates not applied (running tasks hold more)");
+                submissions.count("machine updates not applied (running tasks hold more)");
               }
             });
       }
@@ -159,7 +137,7 @@ public final class TraceWorkload implements Workload {
     } else if (e instanceof TraceEvent.TaskScheduled s) {
       Attempt a = reading.get(s.task());
       if (a != null) {
-        a.recordedStart = simTime(s.time());
+        a.recordedStart = subset.simTime(s.time());
       }
     } else if (e instanceof TraceEvent.TaskEnded end) {
       Attempt a = reading.remove(end.task());
@@ -171,28 +149,12 @@ public final class TraceWorkload implements Workload {
   }
 
   private void submit(TraceEvent.TaskSubmitted s, long t) {
-    if (s.time() < subset.windowStart()) {
-      count("tasks submitted before the window");
+    Attempt a = submissions.admit(s, t);
+    if (a == null) {
       return;
     }
-    if (!subset.keepsJob(s.task().job())) {
-      count("tasks of jobs left out by sampling");
-      return;
-    }
-    if (subset.maxTasks() >= 0 && submitted >= subset.maxTasks()) {
-      count("tasks beyond --max-tasks");
-      return;
-    }
-    if (s.request().isEmpty()) {
-      count("tasks without a resource request");
-      return;
-    }
-    submitted++;
-    String framework = options.groupBy().key(s.owner(), options.google2019Bands());
-    Attempt a = new Attempt(s.task() + "#" + nextAttempt++, framework, s.request(), t);
-    Attempt previous = reading.put(s.task(), a);
-    if (previous != null) {
-      count("resubmissions without a recorded end");
+    if (reading.put(s.task(), a) != null) {
+      submissions.count("resubmissions without a recorded end");
     }
     cluster.input(t, () -> arrive(a));
   }
@@ -236,7 +198,7 @@ public final class TraceWorkload implements Workload {
   }
 
   void cancelledWhilePending(Attempt a) {
-    count("tasks the trace ended before they ran, cancelled while waiting");
+    submissions.count("tasks the trace ended before they ran, cancelled while waiting");
     retire(a, framework(a));
   }
 
@@ -266,10 +228,5 @@ public final class TraceWorkload implements Workload {
   @Override
   public boolean isDone() {
     return over;
-  }
-
-  /** Frameworks currently registered by the replay, in order of first appearance. */
-  public List<String> frameworks() {
-    return List.copyOf(frameworks.keySet());
   }
 }

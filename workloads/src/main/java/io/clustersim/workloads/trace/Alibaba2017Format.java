@@ -61,40 +61,17 @@ public final class Alibaba2017Format extends TableFormat {
   };
   private static final String[] SERVER_EVENTS = {"add", "softerror", "harderror"};
 
-  @Override
-  public String name() {
-    return "alibaba-2017";
-  }
-
-  @Override
-  public String description() {
-    return "Alibaba cluster-trace-v2017: server_event, batch_task, batch_instance,"
-        + " container_event (*.csv[.gz])";
-  }
-
-  @Override
-  public ReferenceMachine defaultReference() {
-    return new ReferenceMachine(64, 262144);
-  }
-
-  @Override
-  public GroupBy defaultGroupBy() {
-    return GroupBy.JOB;
-  }
-
-  @Override
-  public boolean recordsPlacement() {
-    return true;
-  }
-
-  @Override
-  List<String> tableNames() {
-    return List.of("server_event", "batch_task", "batch_instance", "container_event");
-  }
-
-  @Override
-  String machineTable() {
-    return "server_event";
+  /** The format's registration: name, description, defaults and tables. */
+  public Alibaba2017Format() {
+    super(
+        "alibaba-2017",
+        "Alibaba cluster-trace-v2017: server_event, batch_task, batch_instance,"
+            + " container_event (*.csv[.gz])",
+        new ReferenceMachine(64, 262144),
+        GroupBy.JOB,
+        true,
+        List.of("server_event", "batch_task", "batch_instance", "container_event"),
+        null);
   }
 
   @Override

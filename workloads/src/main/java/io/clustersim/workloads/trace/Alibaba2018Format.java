@@ -50,40 +50,17 @@ public final class Alibaba2018Format extends TableFormat {
     "mem_size"
   };
 
-  @Override
-  public String name() {
-    return "alibaba-2018";
-  }
-
-  @Override
-  public String description() {
-    return "Alibaba cluster-trace-v2018: machine_meta, batch_task, batch_instance,"
-        + " container_meta (*.csv[.gz])";
-  }
-
-  @Override
-  public ReferenceMachine defaultReference() {
-    return new ReferenceMachine(96, 524288);
-  }
-
-  @Override
-  public GroupBy defaultGroupBy() {
-    return GroupBy.JOB;
-  }
-
-  @Override
-  public boolean recordsPlacement() {
-    return true;
-  }
-
-  @Override
-  List<String> tableNames() {
-    return List.of("machine_meta", "batch_task", "batch_instance", "container_meta");
-  }
-
-  @Override
-  String machineTable() {
-    return "machine_meta";
+  /** The format's registration: name, description, defaults and tables. */
+  public Alibaba2018Format() {
+    super(
+        "alibaba-2018",
+        "Alibaba cluster-trace-v2018: machine_meta, batch_task, batch_instance,"
+            + " container_meta (*.csv[.gz])",
+        new ReferenceMachine(96, 524288),
+        GroupBy.JOB,
+        true,
+        List.of("machine_meta", "batch_task", "batch_instance", "container_meta"),
+        null);
   }
 
   @Override

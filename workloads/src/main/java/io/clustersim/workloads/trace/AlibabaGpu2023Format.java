@@ -39,42 +39,6 @@ public final class AlibabaGpu2023Format extends TableFormat {
   };
 
   @Override
-  public String name() {
-    return "alibaba-gpu-2023";
-  }
-
-  @Override
-  public String description() {
-    return "Alibaba cluster-trace-gpu-v2023 (FGD, openb): openb_node_list_*.csv and"
-        + " openb_pod_list_*.csv";
-  }
-
-  @Override
-  public ReferenceMachine defaultReference() {
-    return new ReferenceMachine(96, 786432); // unused: the lists give absolute units
-  }
-
-  @Override
-  public GroupBy defaultGroupBy() {
-    return GroupBy.QOS;
-  }
-
-  @Override
-  public boolean recordsPlacement() {
-    return false;
-  }
-
-  @Override
-  List<String> tableNames() {
-    return List.of("openb_node_list", "openb_pod_list");
-  }
-
-  @Override
-  String machineTable() {
-    return "openb_node_list";
-  }
-
-  @Override
   Map<String, List<Path>> choose(Map<String, List<Path>> found) {
     Map<String, List<Path>> chosen = new LinkedHashMap<>();
     found.forEach(
@@ -93,6 +57,19 @@ public final class AlibabaGpu2023Format extends TableFormat {
                         .toList()));
     chosen.values().removeIf(List::isEmpty);
     return chosen;
+  }
+
+  /** The format's registration: name, description, defaults and tables. */
+  public AlibabaGpu2023Format() {
+    super(
+        "alibaba-gpu-2023",
+        "Alibaba cluster-trace-gpu-v2023 (FGD, openb): openb_node_list_*.csv and"
+            + " openb_pod_list_*.csv",
+        new ReferenceMachine(96, 786432), // unused: the lists give absolute units
+        GroupBy.QOS,
+        false,
+        List.of("openb_node_list", "openb_pod_list"),
+        null);
   }
 
   @Override

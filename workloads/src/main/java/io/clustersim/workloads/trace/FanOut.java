@@ -119,11 +119,6 @@ public final class FanOut implements AutoCloseable {
     };
   }
 
-  /** The reader (for its counts once the replays are done). */
-  public TraceReader reader() {
-    return reader;
-  }
-
   @Override
   public void close() {
     closed = true;

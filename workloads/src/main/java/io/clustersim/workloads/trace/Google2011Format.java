@@ -82,45 +82,17 @@ public final class Google2011Format extends TableFormat {
     "sampled CPU usage"
   };
 
-  @Override
-  public String name() {
-    return "google-2011";
-  }
-
-  @Override
-  public String description() {
-    return "Google clusterdata-2011-2: machine_events, job_events, task_events, task_usage"
-        + " (part-NNNNN-of-NNNNN.csv[.gz])";
-  }
-
-  @Override
-  public ReferenceMachine defaultReference() {
-    return new ReferenceMachine(32, 131072);
-  }
-
-  @Override
-  public GroupBy defaultGroupBy() {
-    return GroupBy.USER;
-  }
-
-  @Override
-  public boolean recordsPlacement() {
-    return true;
-  }
-
-  @Override
-  List<String> tableNames() {
-    return List.of("machine_events", "job_events", "task_events", "task_usage");
-  }
-
-  @Override
-  String machineTable() {
-    return "machine_events";
-  }
-
-  @Override
-  String jobTable() {
-    return "job_events";
+  /** The format's registration: name, description, defaults and tables. */
+  public Google2011Format() {
+    super(
+        "google-2011",
+        "Google clusterdata-2011-2: machine_events, job_events, task_events, task_usage"
+            + " (part-NNNNN-of-NNNNN.csv[.gz])",
+        new ReferenceMachine(32, 131072),
+        GroupBy.USER,
+        true,
+        List.of("machine_events", "job_events", "task_events", "task_usage"),
+        "job_events");
   }
 
   @Override

@@ -61,45 +61,17 @@ public final class Google2019Format extends TableFormat {
     "collection_type"
   };
 
-  @Override
-  public String name() {
-    return "google-2019";
-  }
-
-  @Override
-  public String description() {
-    return "Google 2019 (v3) JSON export: machine_events, collection_events, instance_events,"
-        + " instance_usage (*.json[.gz])";
-  }
-
-  @Override
-  public ReferenceMachine defaultReference() {
-    return new ReferenceMachine(32, 131072);
-  }
-
-  @Override
-  public GroupBy defaultGroupBy() {
-    return GroupBy.USER;
-  }
-
-  @Override
-  public boolean recordsPlacement() {
-    return true;
-  }
-
-  @Override
-  List<String> tableNames() {
-    return List.of("machine_events", "collection_events", "instance_events", "instance_usage");
-  }
-
-  @Override
-  String machineTable() {
-    return "machine_events";
-  }
-
-  @Override
-  String jobTable() {
-    return "collection_events";
+  /** The format's registration: name, description, defaults and tables. */
+  public Google2019Format() {
+    super(
+        "google-2019",
+        "Google 2019 (v3) JSON export: machine_events, collection_events, instance_events,"
+            + " instance_usage (*.json[.gz])",
+        new ReferenceMachine(32, 131072),
+        GroupBy.USER,
+        true,
+        List.of("machine_events", "collection_events", "instance_events", "instance_usage"),
+        "collection_events");
   }
 
   @Override

@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Function;
 
 /**
  * Reads a {@link RowSource} ahead on a background thread, in batches, and applies a mapping to each
@@ -38,17 +37,15 @@ final class Prefetch {
   private record Batch(List<Object> items, boolean end, long rows) {}
 
   private final RowSource source;
-  private final Function<Row, Object> map;
   private Future<Batch> pending;
   private Batch current;
   private int next;
   private int size = 16;
   private long rows;
 
-  /** Reads {@code source} ahead, turning each row into {@code map(row)}. */
-  Prefetch(RowSource source, Function<Row, Object> map) {
+  /** Reads {@code source} ahead. */
+  Prefetch(RowSource source) {
     this.source = source;
-    this.map = map;
     this.pending = READERS.submit(() -> read(size));
   }
 
@@ -68,7 +65,7 @@ final class Prefetch {
           end = true;
           break;
         }
-        items.add(map.apply(r));
+        items.add(r);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -76,8 +73,8 @@ final class Prefetch {
     return new Batch(items, end, source.rows());
   }
 
-  /** The next mapped row, or null at the end; a bad row of the source throws here. */
-  Object next() throws IOException {
+  /** The next row, or null at the end; a bad row of the source throws here. */
+  Row next() throws IOException {
     while (current == null || next == current.items().size()) {
       if (current != null && current.end()) {
         return null;
@@ -95,7 +92,7 @@ final class Prefetch {
     if (item instanceof SourceError e) {
       throw e.error();
     }
-    return item;
+    return (Row) item;
   }
 
   private Batch await() throws IOException {

@@ -48,7 +48,7 @@ final class TableCursor {
       if (table.ordered()) {
         // Only reading and tokenizing go ahead: parsing here measured faster than parsing there
         // (the 2-core split is closest to even that way).
-        this.prefetch = new Prefetch(rows, row -> row);
+        this.prefetch = new Prefetch(rows);
         this.sorted = null;
       } else {
         this.prefetch = null;
@@ -58,10 +58,6 @@ final class TableCursor {
       throw new TraceException("unreadable", file + ": cannot read: " + e.getMessage());
     }
     advanceRow();
-  }
-
-  String table() {
-    return table.name();
   }
 
   /** Line of the row that yielded the last event returned. */
@@ -186,8 +182,8 @@ final class TableCursor {
             SortedRows.Keyed k = sorted.next();
             item = k == null ? null : parsedOrError(sorted.row(k), k.key());
           } else {
-            Object row = prefetch.next();
-            item = row == null ? null : parse((Row) row);
+            Row row = prefetch.next();
+            item = row == null ? null : parse(row);
           }
         } catch (TraceException e) {
           bad.bad(e); // a row the source could not read

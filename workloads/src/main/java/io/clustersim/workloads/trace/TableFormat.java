@@ -11,19 +11,63 @@ import java.util.Set;
  * per file, and merges them into a {@link TraceReader}.
  */
 abstract class TableFormat implements TraceFormat {
-  /** Table names, in merge order at equal times (machines first, usage last). */
-  abstract List<String> tableNames();
+  private final String name;
+  private final String description;
+  private final ReferenceMachine reference;
+  private final GroupBy groupBy;
+  private final boolean placements;
+  private final List<String> tableNames;
+  private final String jobTable;
+
+  /**
+   * A format called {@code name}. {@code tableNames} are in merge order at equal times, the machine
+   * table first (task events are checked against it when present); {@code jobTable} (may be null)
+   * is the table task events are checked against for their job.
+   */
+  TableFormat(
+      String name,
+      String description,
+      ReferenceMachine reference,
+      GroupBy groupBy,
+      boolean placements,
+      List<String> tableNames,
+      String jobTable) {
+    this.name = name;
+    this.description = description;
+    this.reference = reference;
+    this.groupBy = groupBy;
+    this.placements = placements;
+    this.tableNames = tableNames;
+    this.jobTable = jobTable;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public String description() {
+    return description;
+  }
+
+  @Override
+  public ReferenceMachine defaultReference() {
+    return reference;
+  }
+
+  @Override
+  public GroupBy defaultGroupBy() {
+    return groupBy;
+  }
+
+  @Override
+  public boolean recordsPlacement() {
+    return placements;
+  }
 
   /** The tables to read, given which have files and the reference machine. */
   abstract List<Table> tables(Set<String> present, ReferenceMachine reference);
-
-  /** The machine table's name: task events are checked against it when present. */
-  abstract String machineTable();
-
-  /** The job table's name, or null: task events are checked against it when present. */
-  String jobTable() {
-    return null;
-  }
 
   /** Which files to read of those found for each table (all, by default). */
   Map<String, List<Path>> choose(Map<String, List<Path>> found) {
@@ -31,8 +75,8 @@ abstract class TableFormat implements TraceFormat {
   }
 
   @Override
-  public TraceReader open(String path, ReferenceMachine reference, BadRows bad, TraceStats stats) {
-    Map<String, List<Path>> files = choose(TraceFiles.resolve(path, tableNames()));
+  public TraceReader open(String path, ReferenceMachine ref, BadRows bad, TraceStats stats) {
+    Map<String, List<Path>> files = choose(TraceFiles.resolve(path, tableNames));
     if (files.isEmpty()) {
       throw new TraceException(
           "missing file",
@@ -40,12 +84,12 @@ abstract class TableFormat implements TraceFormat {
               + ": no "
               + name()
               + " table found here (file or directory names must start with one of: "
-              + String.join(", ", tableNames())
+              + String.join(", ", tableNames)
               + ")");
     }
     List<TableCursor> cursors = new ArrayList<>();
     try {
-      for (Table table : tables(files.keySet(), reference)) {
+      for (Table table : tables(files.keySet(), ref)) {
         for (Path p : files.getOrDefault(table.name(), List.of())) {
           cursors.add(new TableCursor(table, p, bad, stats));
         }
@@ -54,13 +98,12 @@ abstract class TableFormat implements TraceFormat {
       cursors.forEach(TableCursor::close);
       throw e;
     }
-    String jobs = jobTable();
     return new TraceReader(
         cursors,
         bad,
         stats,
-        files.containsKey(machineTable()),
-        jobs != null && files.containsKey(jobs));
+        files.containsKey(tableNames.get(0)),
+        jobTable != null && files.containsKey(jobTable));
   }
 
   /** Microseconds with Google's sentinels: 2^63−1 means after the trace. */
