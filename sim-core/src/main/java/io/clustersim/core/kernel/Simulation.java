@@ -13,12 +13,14 @@ import java.util.function.BooleanSupplier;
  *
  * <p>Layout, for speed: a 4-ary heap of single longs, {@code (time - base) << 24 | slot}, as
  * compact as a bare heap of times. The slot says where the event's action and its order word
- * ({@code priority | sequence}) wait; the order word is read only when two times are equal, and
- * shares a cache line with the slot's generation (which makes stale ids harmless to cancel). The
+ * ({@code priority << 29 | sequence}, an int) wait; the order word is read only when two times are
+ * equal, and sits next to the slot's generation (which makes stale ids harmless to cancel), 8 bytes
+ * a slot: with a million events pending, every byte per event is cache the heap no longer has. The
  * heap holds the events of a window of 2^39 µs (about 6.4 days) from {@code base}; later events
  * wait in a small second queue and move in when the window advances, which happens only when the
  * heap has drained, so the heap's events always come first. No object is allocated per event. When
- * sequence numbers run out, the pending events are renumbered in order.
+ * the 29-bit sequence numbers run out (every half a billion events), the pending events are
+ * renumbered in order, which costs one sort of the pending events.
  *
  * <p>Cost: {@link #schedule}, {@link #cancel} and one {@link #step} are O(log pending events).
  */
@@ -40,19 +42,19 @@ public final class Simulation {
 
   private static final int SLOT_BITS = 24;
   private static final long SLOT_MASK = (1L << SLOT_BITS) - 1;
-  private static final int PRIORITY_SHIFT = 61;
+  private static final int PRIORITY_SHIFT = 29;
   private static final long WINDOW = 1L << (63 - SLOT_BITS);
   private static final Runnable CANCELLED = () -> {};
 
   private final int seqBits;
-  private final long seqMask;
+  private final int seqMask;
   private long base;
   private long[] heap = new long[1024];
   private int size;
-  // By slot: the order word (priority << 61 | sequence) and the generation, side by side so that
+  // By slot: the order word (priority << 29 | sequence) and the generation, side by side so that
   // they share a cache line; the action; and the time, kept only for events beyond the window
   // (the heap key holds the others').
-  private long[] words = new long[2 * 1024];
+  private int[] words = new int[2 * 1024];
   private Runnable[] actions = new Runnable[1024];
   private long[] times = new long[1024];
   private int[] freeSlots = new int[1024];
@@ -60,7 +62,7 @@ public final class Simulation {
   private int usedSlots;
   private final PriorityQueue<Integer> far = new PriorityQueue<>(this::compareSlots);
   private long now;
-  private long nextSeq;
+  private int nextSeq;
   private long processed;
 
   /** An empty simulation at time 0. */
@@ -68,10 +70,13 @@ public final class Simulation {
     this(PRIORITY_SHIFT);
   }
 
-  /** For tests of renumbering: sequence numbers of {@code seqBits} bits. */
+  /** For tests of renumbering: sequence numbers of {@code seqBits} bits (at most 29). */
   Simulation(int seqBits) {
+    if (seqBits < 1 || seqBits > PRIORITY_SHIFT) {
+      throw new IllegalArgumentException("sequence bits out of range 1..29: " + seqBits);
+    }
     this.seqBits = seqBits;
-    this.seqMask = (1L << seqBits) - 1;
+    this.seqMask = (1 << seqBits) - 1;
   }
 
   /** Current simulated time in microseconds. */
@@ -112,8 +117,8 @@ public final class Simulation {
     }
     int slot = free > 0 ? freeSlots[--free] : usedSlots++;
     actions[slot] = action;
-    words[2 * slot] = ((long) priority << PRIORITY_SHIFT) | nextSeq++;
-    long generation = ++words[2 * slot + 1];
+    words[2 * slot] = (priority << PRIORITY_SHIFT) | nextSeq++;
+    int generation = ++words[2 * slot + 1];
     if (time - base < WINDOW) {
       if (size == heap.length) {
         heap = Arrays.copyOf(heap, size * 2);
@@ -231,7 +236,7 @@ public final class Simulation {
 
   private int compareSlots(int a, int b) {
     int c = Long.compare(times[a], times[b]);
-    return c != 0 ? c : Long.compare(words[2 * a], words[2 * b]);
+    return c != 0 ? c : Integer.compare(words[2 * a], words[2 * b]);
   }
 
   /** Heap order: by time, then (only on a tie) by the order word. */
@@ -258,18 +263,17 @@ public final class Simulation {
    */
   private void renumber() {
     int n = pending();
-    long[][] bySeq = new long[n][];
+    long[] bySeq = new long[n];
     int k = 0;
     for (int i = 0; i < size; i++) {
-      int slot = (int) (heap[i] & SLOT_MASK);
-      bySeq[k++] = new long[] {words[2 * slot] & seqMask, slot};
+      bySeq[k++] = seqThenSlot((int) (heap[i] & SLOT_MASK));
     }
     for (int slot : far) {
-      bySeq[k++] = new long[] {words[2 * slot] & seqMask, slot};
+      bySeq[k++] = seqThenSlot(slot);
     }
-    Arrays.sort(bySeq, (a, b) -> Long.compare(a[0], b[0]));
+    Arrays.sort(bySeq);
     for (int rank = 0; rank < n; rank++) {
-      int slot = (int) bySeq[rank][1];
+      int slot = (int) (bySeq[rank] & SLOT_MASK);
       words[2 * slot] = (words[2 * slot] & ~seqMask) | rank;
     }
     nextSeq = n;
@@ -277,6 +281,10 @@ public final class Simulation {
       throw new IllegalStateException(
           "sequence numbers of " + seqBits + " bits cannot order " + n + " events");
     }
+  }
+
+  private long seqThenSlot(int slot) {
+    return ((long) (words[2 * slot] & seqMask) << SLOT_BITS) | slot;
   }
 
   private void removeTop() {
