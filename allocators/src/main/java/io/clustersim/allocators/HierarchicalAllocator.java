@@ -239,6 +239,7 @@ public class HierarchicalAllocator implements Allocator {
     if (!active) {
       fs.deactivate(framework.id());
     }
+    syncRole(role, fs);
     for (Map.Entry<String, Resources> e : usedByAgent.entrySet()) {
       AgentState agent = agents.get(e.getKey());
       if (agent != null) {
@@ -273,6 +274,8 @@ public class HierarchicalAllocator implements Allocator {
     if (fs.count() == 0) {
       frameworkSorters.remove(role);
       roleSorter.remove(role);
+    } else {
+      syncRole(role, fs);
     }
   }
 
@@ -282,7 +285,7 @@ public class HierarchicalAllocator implements Allocator {
     FrameworkState fw = frameworks.get(frameworkId);
     fw.active = true;
     if (!fw.suppressed) {
-      frameworkSorters.get(fw.info.role()).activate(frameworkId);
+      setActive(fw, true);
     }
     triggerAll();
   }
@@ -292,7 +295,7 @@ public class HierarchicalAllocator implements Allocator {
     frameworksVersion++;
     FrameworkState fw = frameworks.get(frameworkId);
     fw.active = false;
-    frameworkSorters.get(fw.info.role()).deactivate(frameworkId);
+    setActive(fw, false);
     fw.epoch = ++nextEpoch; // drops all its filters
   }
 
@@ -301,7 +304,32 @@ public class HierarchicalAllocator implements Allocator {
     frameworksVersion++;
     FrameworkState fw = frameworks.get(frameworkId);
     fw.suppressed = true;
-    frameworkSorters.get(fw.info.role()).deactivate(frameworkId);
+    setActive(fw, false);
+  }
+
+  /** Activates or deactivates a framework in its role's sorter, and the role with it. */
+  private void setActive(FrameworkState fw, boolean active) {
+    String role = fw.info.role();
+    Sorter fs = frameworkSorters.get(role);
+    if (active) {
+      fs.activate(fw.info.id());
+    } else {
+      fs.deactivate(fw.info.id());
+    }
+    syncRole(role, fs);
+  }
+
+  /**
+   * A role is active in the role sorter while one of its frameworks is: Mesos keeps the others in
+   * the order and finds no framework in them; leaving them out gives the same offers without
+   * visiting every idle role for every agent.
+   */
+  private void syncRole(String role, Sorter fs) {
+    if (fs.hasActive()) {
+      roleSorter.activate(role);
+    } else {
+      roleSorter.deactivate(role);
+    }
   }
 
   @Override
@@ -315,7 +343,7 @@ public class HierarchicalAllocator implements Allocator {
       agents.get(agentId).inverseFilters.remove(frameworkId);
     }
     if (fw.active) {
-      frameworkSorters.get(fw.info.role()).activate(frameworkId);
+      setActive(fw, true);
     }
     triggerAll();
   }
@@ -783,7 +811,7 @@ public class HierarchicalAllocator implements Allocator {
    */
   private long allocateFairShare(AgentState agent, Run run) {
     long idleUntil = Long.MAX_VALUE;
-    for (String role : roleSorter.sort()) {
+    for (String role : roleSorter.ordered()) {
       if (agent.available().isEmpty()) {
         return -1;
       }

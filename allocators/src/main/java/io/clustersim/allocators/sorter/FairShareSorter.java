@@ -29,9 +29,15 @@ import java.util.function.Consumer;
  * weight set for a path applies to that node, hence to its whole subtree. Flat (for frameworks):
  * every client is a leaf under the root, whatever its name.
  *
+ * <p>Only active clients are in the ordered sets (and only inner nodes with an active leaf below
+ * them), so that a role with nothing to be offered costs the allocator nothing per agent: the order
+ * among active clients is the one Mesos's sorter gives, which keeps inactive clients in place and
+ * skips them.
+ *
  * <p>Cost: {@link #allocated} and {@link #unallocated} are O(depth × (R + log siblings)) for R
- * resource names; {@link #sort()} is O(C), or O(C log C) after the pool changed (every share
- * changes).
+ * resource names; {@link #activate} and {@link #deactivate} O(depth × log siblings); {@link
+ * #sort()} is O(A) for A active clients, or O(A log A) after the pool changed (every share
+ * changes); each step of {@link #ordered()} O(depth × log siblings).
  */
 public final class FairShareSorter implements Sorter {
   private static final Comparator<Node> ORDER =
@@ -67,7 +73,8 @@ public final class FairShareSorter implements Sorter {
     double share;
     boolean active = true; // leaves only
     boolean isInner;
-    long returnedIn = -1; // the ordered() pass that last returned this leaf
+    int members; // inner nodes: children, present in the ordered set or not
+    long returnedIn = -1; // the ordered() pass that last returned this node
 
     Node(String name, String path, Node parent) {
       this.name = name;
@@ -110,11 +117,31 @@ public final class FairShareSorter implements Sorter {
     Node parent = hierarchical ? innerNode(client) : root;
     String name = hierarchical ? "." : client;
     Node leaf = new Node(name, client, parent);
-    leaf.share = share(leaf);
     leaves.put(client, leaf);
+    parent.members++;
     activeLeaves++;
+    attach(leaf);
+  }
+
+  /** Puts an absent node into its parent's set, and the parent into its own if it was absent. */
+  private void attach(Node n) {
     mutations++;
-    parent.children.add(leaf);
+    n.share = share(n); // shares of absent nodes are not kept up to date
+    n.parent.children.add(n);
+    Node p = n.parent;
+    if (p != root && p.children.size() == 1) {
+      attach(p);
+    }
+  }
+
+  /** Takes a present node out of its parent's set, and the parent out of its own if now empty. */
+  private void detach(Node n) {
+    mutations++;
+    n.parent.children.remove(n);
+    Node p = n.parent;
+    if (p != root && p.children.isEmpty()) {
+      detach(p);
+    }
   }
 
   /** The inner node for {@code path}, created with its ancestors as needed. */
@@ -128,9 +155,8 @@ public final class FairShareSorter implements Sorter {
     node = new Node(slash < 0 ? path : path.substring(slash + 1), path, parent);
     node.isInner = true;
     node.weight = weights.getOrDefault(path, 1.0);
-    node.share = share(node);
     inner.put(path, node);
-    parent.children.add(node);
+    parent.members++; // present once an active leaf is attached below it
     return node;
   }
 
@@ -141,41 +167,43 @@ public final class FairShareSorter implements Sorter {
     if (leaf == null) {
       return;
     }
-    if (leaf.active) {
-      activeLeaves--;
-    }
     if (!leaf.allocation.isEmpty()) {
       Resources held = leaf.allocation;
       update(leaf, n -> n.allocation = n.allocation.minus(held));
     }
-    mutations++;
-    leaf.parent.children.remove(leaf);
-    // Drop inner nodes left without children.
+    if (leaf.active) {
+      activeLeaves--;
+      detach(leaf);
+    }
+    // Drop inner nodes left without children (absent from their sets, being empty).
     Node n = leaf.parent;
-    while (n != root && n.children.isEmpty()) {
-      n.parent.children.remove(n);
+    n.members--;
+    while (n != root && n.members == 0) {
       inner.remove(n.path);
       n = n.parent;
+      n.members--;
     }
   }
 
   @Override
   public void activate(String client) {
-    changes++;
     Node leaf = leaf(client);
     if (!leaf.active) {
+      changes++;
       leaf.active = true;
       activeLeaves++;
+      attach(leaf);
     }
   }
 
   @Override
   public void deactivate(String client) {
-    changes++;
     Node leaf = leaf(client);
     if (leaf.active) {
+      changes++;
       leaf.active = false;
       activeLeaves--;
+      detach(leaf);
     }
   }
 
@@ -258,77 +286,107 @@ public final class FairShareSorter implements Sorter {
   }
 
   /**
-   * Lazily, for flat sorters: each step finds the next client after the previous one's key at the
-   * time it was returned, O(log C), so a run that stops after one framework per agent costs O(log
-   * C) per agent instead of O(C). A client that received an allocation meanwhile has moved further
-   * on; it was already returned, so it is skipped.
+   * Lazily: each step finds the next client after the previous one's key at the time it was
+   * returned, O(depth × log siblings), so a run that stops after one client per agent costs that
+   * per agent instead of O(C). A client (or an inner node) that received an allocation meanwhile
+   * has moved further on; it was already returned (or entered), so it is skipped. The order is the
+   * one {@link #sort()} gave when the pass began, less the clients already returned: the subtree of
+   * an inner node stays together, and the siblings after it keep their keys.
    */
   @Override
   public Iterable<String> ordered() {
-    if (hierarchical) {
-      return sort();
-    }
     if (stale) {
       rebuild(root);
       stale = false;
     }
     long pass = ++passes;
-    return () ->
-        new java.util.Iterator<>() {
-          // Walks the ordered set with its own iterator while nothing changes; after a change (an
-          // allocation to a client already returned) it re-navigates from the key that client had
-          // when it was returned. A client met again further on was already returned: skipped.
-          private java.util.Iterator<Node> it = root.children.iterator();
-          private long seen = mutations;
-          private Node probe;
-          private Node next;
+    return () -> new Pass(pass);
+  }
 
-          private Node advance() {
-            if (seen != mutations) {
-              it =
-                  probe == null
-                      ? root.children.iterator()
-                      : root.children.tailSet(probe, false).iterator();
-              seen = mutations;
-            }
-            while (it.hasNext()) {
-              Node n = it.next();
-              if (n.active && n.returnedIn != pass) {
-                return n;
-              }
-            }
-            return null;
-          }
+  /** One walk of {@link #ordered()}: a stack of levels, from the root to the current node's. */
+  private final class Pass implements java.util.Iterator<String> {
+    private final long pass;
+    private final java.util.ArrayDeque<Level> levels = new java.util.ArrayDeque<>();
+    private Node next;
 
-          @Override
-          public boolean hasNext() {
-            if (next == null) {
-              next = advance();
-            }
-            return next != null;
-          }
+    Pass(long pass) {
+      this.pass = pass;
+      levels.push(new Level(root));
+    }
 
-          @Override
-          public String next() {
-            if (!hasNext()) {
-              throw new java.util.NoSuchElementException();
-            }
-            Node n = next;
-            n.returnedIn = pass;
+    /** A node's children being walked, and the key of the last one taken at the time taken. */
+    private final class Level {
+      final Node node;
+      java.util.Iterator<Node> it;
+      long seen = mutations;
+      Node probe;
+
+      Level(Node node) {
+        this.node = node;
+        this.it = node.children.iterator();
+      }
+
+      Node nextChild() {
+        if (seen != mutations) {
+          // Something moved: resume after the key the last child had when it was taken.
+          it =
+              probe == null
+                  ? node.children.iterator()
+                  : node.children.tailSet(probe, false).iterator();
+          seen = mutations;
+        }
+        while (it.hasNext()) {
+          Node n = it.next();
+          if (n.returnedIn != pass) {
             probe = new Node(n.name, n.path, null);
             probe.share = n.share;
             probe.allocations = n.allocations;
-            next = null;
-            return n.path;
+            n.returnedIn = pass;
+            return n;
           }
-        };
+        }
+        return null;
+      }
+    }
+
+    private Node advance() {
+      while (!levels.isEmpty()) {
+        Node n = levels.peek().nextChild();
+        if (n == null) {
+          levels.pop();
+        } else if (n.isInner) {
+          levels.push(new Level(n));
+        } else {
+          return n;
+        }
+      }
+      return null;
+    }
+
+    @Override
+    public boolean hasNext() {
+      if (next == null) {
+        next = advance();
+      }
+      return next != null;
+    }
+
+    @Override
+    public String next() {
+      if (!hasNext()) {
+        throw new java.util.NoSuchElementException();
+      }
+      Node n = next;
+      next = null;
+      return n.path;
+    }
   }
 
   private void collect(Node node, List<String> out) {
     for (Node child : node.children) {
       if (child.isInner) {
         collect(child, out);
-      } else if (child.active) {
+      } else {
         out.add(child.path);
       }
     }

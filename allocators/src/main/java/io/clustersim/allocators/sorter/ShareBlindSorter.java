@@ -16,6 +16,7 @@ import java.util.Map;
 abstract class ShareBlindSorter implements Sorter {
   private final Map<String, Boolean> clients = new LinkedHashMap<>(); // client → active
   private final Map<String, Resources> allocations = new HashMap<>(); // looked up only
+  private int active;
 
   /** Active clients in registration order. */
   protected final List<String> activeClients() {
@@ -31,24 +32,37 @@ abstract class ShareBlindSorter implements Sorter {
 
   @Override
   public void add(String client) {
-    clients.put(client, true);
+    if (clients.put(client, true) != Boolean.TRUE) {
+      active++;
+    }
     allocations.put(client, Resources.EMPTY);
   }
 
   @Override
   public void remove(String client) {
-    clients.remove(client);
+    if (clients.remove(client) == Boolean.TRUE) {
+      active--;
+    }
     allocations.remove(client);
   }
 
   @Override
   public void activate(String client) {
-    clients.replace(client, true);
+    if (clients.replace(client, true) == Boolean.FALSE) {
+      active++;
+    }
   }
 
   @Override
   public void deactivate(String client) {
-    clients.replace(client, false);
+    if (clients.replace(client, false) == Boolean.TRUE) {
+      active--;
+    }
+  }
+
+  @Override
+  public boolean hasActive() {
+    return active > 0;
   }
 
   @Override
