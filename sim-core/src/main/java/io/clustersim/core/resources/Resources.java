@@ -1,7 +1,5 @@
 package io.clustersim.core.resources;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,6 +32,14 @@ public final class Resources {
 
   /** A value made of the given entries (merged where their keys repeat). */
   public static Resources of(Resource... parts) {
+    // The common case, distinct non-empty entries already in key order, needs no merging.
+    boolean ordered = true;
+    for (int i = 0; i < parts.length && ordered; i++) {
+      ordered = !parts[i].isEmpty() && (i == 0 || Resource.compareKeys(parts[i - 1], parts[i]) < 0);
+    }
+    if (ordered) {
+      return parts.length == 0 ? EMPTY : new Resources(parts.clone());
+    }
     Resources result = EMPTY;
     for (Resource r : parts) {
       result = result.plus(new Resources(r.isEmpty() ? new Resource[0] : new Resource[] {r}));
@@ -78,13 +84,20 @@ public final class Resources {
 
   /** Formats thousandths as a plain decimal without trailing zeros: 1500 → "1.5". */
   public static String formatMilli(long milli) {
-    if (milli % 1000 == 0) {
-      return Long.toString(milli / 1000);
+    long whole = milli / 1000;
+    long frac = Math.abs(milli % 1000);
+    if (frac == 0) {
+      return Long.toString(whole);
     }
-    return BigDecimal.valueOf(milli, 3)
-        .setScale(3, RoundingMode.UNNECESSARY)
-        .stripTrailingZeros()
-        .toPlainString();
+    // Three digits with the trailing zeros dropped; every offer's log line comes through here.
+    String digits =
+        frac % 100 == 0 ? "" + frac / 100 : frac % 10 == 0 ? pad(frac / 10, 2) : pad(frac, 3);
+    return (milli < 0 && whole == 0 ? "-0." : whole + ".") + digits;
+  }
+
+  private static String pad(long value, int width) {
+    String v = Long.toString(value);
+    return v.length() >= width ? v : "0".repeat(width - v.length()) + v;
   }
 
   /** The entries, sorted by (name, role, revocable). */

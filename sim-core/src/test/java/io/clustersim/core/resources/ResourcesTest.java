@@ -110,6 +110,20 @@ class ResourcesTest {
     assertEquals("1", Resources.formatMilli(1000));
     assertEquals("1.5", Resources.formatMilli(1500));
     assertEquals("0.01", Resources.formatMilli(10));
+    assertEquals("0.005", Resources.formatMilli(5));
+    assertEquals("-0.25", Resources.formatMilli(-250));
+    // Every value from -20 to 20 in thousandths and some large ones, against BigDecimal's own
+    // plain form with the trailing zeros stripped.
+    long[] large = {1_234_567_890L, 9_007_199_254_740_993L, Long.MAX_VALUE, -1_000_001L};
+    java.util.stream.LongStream.concat(
+            java.util.stream.LongStream.rangeClosed(-20_000, 20_000),
+            java.util.Arrays.stream(large))
+        .forEach(
+            m ->
+                assertEquals(
+                    java.math.BigDecimal.valueOf(m, 3).stripTrailingZeros().toPlainString(),
+                    Resources.formatMilli(m),
+                    "milli " + m));
     assertEquals(
         "cpus:0.5;cpus(a){REV}:1",
         r("cpus", 0.5).plus(Resources.of(new Resource("cpus", "a", true, 1000, null))).toString());
