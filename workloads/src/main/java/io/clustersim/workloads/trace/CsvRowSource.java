@@ -1,32 +1,32 @@
 package io.clustersim.workloads.trace;
 
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.csv.CsvFactory;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
+import de.siegmar.fastcsv.reader.CloseableIterator;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.RecordType;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
- * CSV rows through Jackson's streaming CSV parser (tokens, without data binding), with the column
- * count checked on every row. An optional header row (the GPU 2023 lists have one; some public
- * copies of other tables had one added) is recognised and is not a row.
+ * CSV rows through FastCSV's callback parser, which hands over each field as a range of its buffer:
+ * the fields of a row are copied into one array of characters, with no String per field (see {@link
+ * Row}). The column count is checked on every row. An optional header row (the GPU 2023 lists have
+ * one; some public copies of other tables had one added) is recognised and is not a row.
  */
 final class CsvRowSource implements RowSource {
-  private static final CsvFactory CSV = new CsvFactory();
-
   private final String file;
   private final String[] names;
   private final int minColumns;
   private final InputStream in;
-  private final CsvParser parser;
+  private final CsvReader<Fields> reader;
+  private final CloseableIterator<Fields> records;
   private final HeaderRule header;
-  private final List<String> overflow = new ArrayList<>();
   private long line;
   private long count;
-  private boolean started;
+  private boolean first = true;
 
   /** Whether a header row is expected. */
   enum HeaderRule {
@@ -36,6 +36,49 @@ final class CsvRowSource implements RowSource {
     OPTIONAL,
     /** No header: the first row is data. */
     NONE
+  }
+
+  /** One record as the parser gave it: its text, the end of each field, its first line. */
+  private record Fields(char[] chars, int[] ends, long line, boolean empty) {
+    String text(int i) {
+      int s = i == 0 ? 0 : ends[i - 1];
+      return new String(chars, s, ends[i] - s);
+    }
+  }
+
+  /** Collects one record's fields back to back; the arrays are copied out per record. */
+  private static final class Collector extends AbstractBaseCsvCallbackHandler<Fields> {
+    private char[] chars = new char[256];
+    private int[] ends = new int[16];
+    private int length;
+
+    @Override
+    protected void handleBegin(long startingLine) {
+      length = 0;
+    }
+
+    @Override
+    protected void handleField(int index, char[] buf, int offset, int len, boolean quoted) {
+      if (length + len > chars.length) {
+        chars = Arrays.copyOf(chars, Math.max(2 * chars.length, length + len));
+      }
+      System.arraycopy(buf, offset, chars, length, len);
+      length += len;
+      if (index >= ends.length) {
+        ends = Arrays.copyOf(ends, 2 * ends.length);
+      }
+      ends[index] = length;
+    }
+
+    @Override
+    protected Fields buildRecord() {
+      int n = getFieldCount();
+      return new Fields(
+          Arrays.copyOf(chars, length),
+          Arrays.copyOf(ends, n),
+          getStartingLineNumber(),
+          getRecordType() == RecordType.EMPTY);
+    }
   }
 
   /**
@@ -48,29 +91,38 @@ final class CsvRowSource implements RowSource {
     this.minColumns = minColumns;
     this.header = header;
     this.in = TraceFiles.open(path);
-    this.parser = CSV.createParser(in);
-    this.parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
+    // Empty lines and ragged rows are reported here, as bad rows, not smoothed over.
+    this.reader =
+        CsvReader.builder()
+            .skipEmptyLines(false)
+            .allowExtraFields(true)
+            .allowMissingFields(true)
+            .build(new Collector(), in, StandardCharsets.UTF_8);
+    this.records = reader.iterator();
   }
 
   @Override
   public Row next() throws IOException {
     while (true) {
-      String[] fields;
+      Fields fields;
       try {
-        fields = readRow();
-      } catch (IOException | RuntimeException e) {
+        if (!records.hasNext()) {
+          return null;
+        }
+        fields = records.next();
+      } catch (RuntimeException e) {
         throw TraceException.row(
             "malformed CSV", file, line + 1, "malformed CSV: " + e.getMessage());
       }
-      if (fields == null) {
-        return null;
-      }
-      line++;
-      if (line == 1 && header != HeaderRule.NONE) {
-        boolean looksLikeHeader =
-            fields.length > 0 && fields[0].trim().equalsIgnoreCase(names[0].trim());
-        if (looksLikeHeader || (header == HeaderRule.OPTIONAL && isTextHeader(fields))) {
-          continue;
+      line = fields.line();
+      if (first) {
+        first = false;
+        if (header != HeaderRule.NONE && !fields.empty()) {
+          String f = fields.text(0).trim();
+          if (f.equalsIgnoreCase(names[0].trim())
+              || (header == HeaderRule.OPTIONAL && isTextHeader(f))) {
+            continue;
+          }
         }
         if (header == HeaderRule.REQUIRED) {
           throw TraceException.row(
@@ -81,10 +133,11 @@ final class CsvRowSource implements RowSource {
         }
       }
       count++;
-      if (fields.length == 1 && fields[0].isEmpty()) {
+      if (fields.empty()) {
         throw TraceException.row("column count", file, line, "empty line");
       }
-      if (fields.length < minColumns || fields.length > names.length) {
+      int n = fields.ends().length;
+      if (n < minColumns || n > names.length) {
         throw TraceException.row(
             "column count",
             file,
@@ -94,67 +147,24 @@ final class CsvRowSource implements RowSource {
                     ? Integer.toString(names.length)
                     : minColumns + " to " + names.length)
                 + " columns, found "
-                + fields.length);
+                + n);
       }
-      if (fields.length < names.length) {
-        String[] padded = new String[names.length];
-        System.arraycopy(fields, 0, padded, 0, fields.length);
-        for (int i = fields.length; i < names.length; i++) {
-          padded[i] = "";
-        }
-        fields = padded;
+      int[] ends = fields.ends();
+      if (n < names.length) {
+        // Missing trailing columns read as empty: they end where the last present one does.
+        ends = Arrays.copyOf(ends, names.length);
+        Arrays.fill(ends, n, names.length, ends[n - 1]);
       }
-      return new Row(file, line, names, fields, false);
+      return new Row(file, line, names, fields.chars(), ends, false);
     }
-  }
-
-  /** One row's fields, or null at the end; rows longer than the table are returned whole. */
-  private String[] readRow() throws IOException {
-    JsonToken t = parser.nextToken();
-    if (!started) {
-      // With WRAP_AS_ARRAY the whole file is an array of row arrays.
-      started = true;
-      t = parser.nextToken();
-    }
-    if (t == null || t == JsonToken.END_ARRAY) {
-      return null;
-    }
-    if (t != JsonToken.START_ARRAY) {
-      throw new IOException("unexpected " + t);
-    }
-    String[] fields = new String[names.length];
-    int n = 0;
-    overflow.clear();
-    while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
-      if (t == null) {
-        throw new IOException("unexpected end of file");
-      }
-      String v = parser.getText();
-      if (n < fields.length) {
-        fields[n] = v;
-      } else {
-        overflow.add(v);
-      }
-      n++;
-    }
-    if (n == fields.length) {
-      return fields;
-    }
-    String[] exact = new String[n];
-    System.arraycopy(fields, 0, exact, 0, Math.min(n, fields.length));
-    for (int i = fields.length; i < n; i++) {
-      exact[i] = overflow.get(i - fields.length);
-    }
-    return exact;
   }
 
   /**
    * For tables whose first column is a number (a time): a first row whose first field is a word is
    * a header someone added to a public copy.
    */
-  private static boolean isTextHeader(String[] fields) {
-    String f = fields[0].trim();
-    return !f.isEmpty() && Character.isLetter(f.charAt(0));
+  private static boolean isTextHeader(String first) {
+    return !first.isEmpty() && Character.isLetter(first.charAt(0));
   }
 
   @Override
@@ -164,7 +174,7 @@ final class CsvRowSource implements RowSource {
 
   @Override
   public void close() throws IOException {
-    parser.close();
+    reader.close();
     in.close();
   }
 }

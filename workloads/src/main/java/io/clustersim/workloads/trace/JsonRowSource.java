@@ -53,7 +53,7 @@ final class JsonRowSource implements RowSource {
       JsonNode v = node.at(pointers[i]);
       fields[i] = v.isMissingNode() || v.isNull() || v.isContainerNode() ? "" : v.asText();
     }
-    return new Row(file, line, names, fields, true);
+    return Row.of(file, line, names, fields, true);
   }
 
   @Override

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
  * Reads a {@link RowSource} ahead on a background thread, in batches, and applies a mapping to each
@@ -37,15 +38,17 @@ final class Prefetch {
   private record Batch(List<Object> items, boolean end, long rows) {}
 
   private final RowSource source;
+  private final Function<Row, Object> mapping;
   private Future<Batch> pending;
   private Batch current;
   private int next;
   private int size = 16;
   private long rows;
 
-  /** Reads {@code source} ahead. */
-  Prefetch(RowSource source) {
+  /** Reads {@code source} ahead, each row turned into {@code mapping}'s result (not null). */
+  Prefetch(RowSource source, Function<Row, Object> mapping) {
     this.source = source;
+    this.mapping = mapping;
     this.pending = READERS.submit(() -> read(size));
   }
 
@@ -65,7 +68,7 @@ final class Prefetch {
           end = true;
           break;
         }
-        items.add(r);
+        items.add(mapping.apply(r));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -73,8 +76,8 @@ final class Prefetch {
     return new Batch(items, end, source.rows());
   }
 
-  /** The next row, or null at the end; a bad row of the source throws here. */
-  Row next() throws IOException {
+  /** The next row's mapping, or null at the end; a row the source could not read throws here. */
+  Object next() throws IOException {
     while (current == null || next == current.items().size()) {
       if (current != null && current.end()) {
         return null;
@@ -92,7 +95,7 @@ final class Prefetch {
     if (item instanceof SourceError e) {
       throw e.error();
     }
-    return (Row) item;
+    return item;
   }
 
   private Batch await() throws IOException {

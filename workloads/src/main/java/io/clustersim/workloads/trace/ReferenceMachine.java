@@ -1,8 +1,8 @@
 package io.clustersim.workloads.trace;
 
+import io.clustersim.core.resources.Resource;
 import io.clustersim.core.resources.Resources;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Arrays;
 
 /**
  * What a normalised 1.0 means: traces publish capacities and requests as fractions of their largest
@@ -55,17 +55,23 @@ public record ReferenceMachine(double cpus, double memMb) {
 
   /** Resources from absolute amounts (zero amounts left out). */
   static Resources resources(double cores, double memMb, double gpus) {
-    Map<String, Double> m = new LinkedHashMap<>();
+    // Built directly, in the key order Resources keeps (cpus, gpus, mem): once per trace row.
+    Resource[] parts = new Resource[3];
+    int n = 0;
     if (cores > 0) {
-      m.put("cpus", cores);
-    }
-    if (memMb > 0) {
-      m.put("mem", memMb);
+      parts[n++] = scalar("cpus", cores);
     }
     if (gpus > 0) {
-      m.put("gpus", gpus);
+      parts[n++] = scalar("gpus", gpus);
     }
-    return Resources.fromMap(m);
+    if (memMb > 0) {
+      parts[n++] = scalar("mem", memMb);
+    }
+    return Resources.of(n == 3 ? parts : Arrays.copyOf(parts, n));
+  }
+
+  private static Resource scalar(String name, double amount) {
+    return new Resource(name, Resource.UNRESERVED, false, Resources.toMilli(name, amount), null);
   }
 
   @Override

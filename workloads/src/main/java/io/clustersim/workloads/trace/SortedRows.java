@@ -173,7 +173,7 @@ final class SortedRows {
 
   /** The row of a keyed entry, for parsing. */
   Row row(Keyed k) {
-    return new Row(file, k.line(), names, k.fields(), json);
+    return Row.of(file, k.line(), names, k.fields(), json);
   }
 
   /** Closes and deletes the spill files. */

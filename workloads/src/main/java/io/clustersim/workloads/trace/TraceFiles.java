@@ -107,7 +107,7 @@ public final class TraceFiles {
   public static InputStream open(Path path) throws IOException {
     InputStream raw = Files.newInputStream(path);
     if (path.getFileName().toString().endsWith(".gz")) {
-      return new GZIPInputStream(raw, 1 << 16);
+      return new InflateAhead(new GZIPInputStream(raw, 1 << 16));
     }
     return new BufferedInputStream(raw, 1 << 16);
   }

@@ -35,7 +35,9 @@ public final class TraceReader implements EventSource {
   private final PriorityQueue<TraceEvent.TaskGroup> groupEnds =
       new PriorityQueue<>((a, b) -> Long.compare(a.end(), b.end()));
   private long endingAt = -1;
-  private String origin = "";
+  // The row behind the last event, kept as parts: most events never need it as text.
+  private TableCursor originCursor;
+  private long originLine;
 
   /**
    * A reader over {@code cursors}, listed in table order. Machine references are checked if the
@@ -72,7 +74,8 @@ public final class TraceReader implements EventSource {
       int i = heap.poll();
       TableCursor c = cursors.get(i);
       TraceEvent e = c.next();
-      origin = c.file() + ":" + c.line();
+      originCursor = c;
+      originLine = c.line();
       heads[i] = c.peekTime();
       if (heads[i] != Long.MAX_VALUE) {
         heap.add(i);
@@ -94,7 +97,7 @@ public final class TraceReader implements EventSource {
 
   /** File and line of the row behind the last event returned. */
   public String origin() {
-    return origin;
+    return originCursor == null ? "" : originCursor.file() + ":" + originLine;
   }
 
   /** Skipped rows and orphans so far. */
@@ -183,7 +186,7 @@ public final class TraceReader implements EventSource {
     if (checkMachines && !machines.contains(machine)) {
       throw new TraceException(
           "unknown machine",
-          origin
+          origin()
               + ": machine ID '"
               + machine
               + "': no machine with this ID was added before this event");
