@@ -35,6 +35,34 @@ class OfferFilterTest {
   }
 
   @Test
+  void oneDeclineOfSeveralOffersFiltersEachOfThem() {
+    // The decline behaviour answers a batch of offers with one DECLINE naming them all (the v1
+    // API's repeated offer_ids). Each of the three agents is filtered for 3 s, so, as for one
+    // agent with 5 s above, all three come back at the 4 s tick, then 8, 12, 16, 20.
+    Runs r =
+        Runs.run(
+            """
+            duration: 20s
+            agents:
+              - {id: a, resources: {cpus: 4, mem: 4096}}
+              - {id: b, resources: {cpus: 2, mem: 2048}}
+              - {id: c, resources: {cpus: 1, mem: 1024}}
+            frameworks:
+              - {id: d, behaviour: decline, refuse_seconds: 3}
+            """);
+    List<Double> expected = new java.util.ArrayList<>();
+    for (double t : new double[] {0, 4, 8, 12, 16, 20}) {
+      expected.addAll(List.of(t, t, t));
+    }
+    assertEquals(expected, offerTimes(r, "d"));
+    List<JsonNode> declines = r.ofType("OFFER_DECLINED");
+    assertEquals(18, declines.size());
+    for (JsonNode d : declines) {
+      assertEquals(3.0, d.get("refuse_seconds").asDouble());
+    }
+  }
+
+  @Test
   void refuseSecondsZeroSetsNoFilter() {
     // Every 1 s tick offers the agent again: 0, 1, ..., 20.
     Runs r = Runs.run(decliner("1s", "0"));

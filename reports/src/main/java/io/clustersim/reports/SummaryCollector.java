@@ -237,15 +237,25 @@ public final class SummaryCollector implements EventListener {
   }
 
   private double share(Resources held) {
-    List<String> names = clusterTotal.scalarNames();
-    double[] h = new double[names.size()];
-    double[] total = new double[names.size()];
-    for (int i = 0; i < h.length; i++) {
-      h[i] = held.milli(names.get(i));
-      total[i] = clusterTotal.milli(names.get(i));
+    // Every offer and decline comes here: the totals' side is worked out once per cluster total.
+    if (shareTotalsOf != clusterTotal) {
+      shareNames = clusterTotal.scalarNames();
+      shareTotals = new double[shareNames.size()];
+      for (int i = 0; i < shareTotals.length; i++) {
+        shareTotals[i] = clusterTotal.milli(shareNames.get(i));
+      }
+      shareTotalsOf = clusterTotal;
     }
-    return Fairness.dominantShare(h, total);
+    double[] h = new double[shareTotals.length];
+    for (int i = 0; i < h.length; i++) {
+      h[i] = held.milli(shareNames.get(i));
+    }
+    return Fairness.dominantShare(h, shareTotals);
   }
+
+  private Resources shareTotalsOf;
+  private List<String> shareNames;
+  private double[] shareTotals;
 
   private void totalsChanged(long t) {
     for (String name : clusterTotal.scalarNames()) {

@@ -172,9 +172,14 @@ public final class FrameworkProcess implements Endpoint, SchedulerDriver {
   }
 
   @Override
-  public void declineOffer(String offerId, Filters filters) {
-    held.remove(offerId);
-    send(new Message.DeclineOffer(info.id(), offerId, filters));
+  public void declineOffers(Collection<String> offerIds, Filters filters) {
+    if (offerIds.isEmpty()) {
+      return;
+    }
+    for (String id : offerIds) {
+      held.remove(id);
+    }
+    send(new Message.DeclineOffer(info.id(), List.copyOf(offerIds), filters));
   }
 
   @Override

@@ -662,13 +662,15 @@ public final class Master implements Endpoint, OfferSink {
   }
 
   private void decline(Message.DeclineOffer d) {
-    OfferEntry o = offers.get(d.offerId());
-    if (o == null || !o.frameworkId().equals(d.frameworkId())) {
-      return; // a decline of an offer already gone is ignored, as in Mesos
+    for (String offerId : d.offerIds()) {
+      OfferEntry o = offers.get(offerId);
+      if (o == null || !o.frameworkId().equals(d.frameworkId())) {
+        continue; // a decline of an offer already gone is ignored, as in Mesos
+      }
+      takeOffer(o);
+      log.emit(new LogEvent.OfferDeclined(o.id(), o.frameworkId(), refuse(d.filters())));
+      allocator.recoverResources(o.frameworkId(), o.agentId(), o.resources(), d.filters());
     }
-    takeOffer(o);
-    log.emit(new LogEvent.OfferDeclined(o.id(), o.frameworkId(), refuse(d.filters())));
-    allocator.recoverResources(o.frameworkId(), o.agentId(), o.resources(), d.filters());
   }
 
   /** Removes an outstanding offer from the books, leaving its resources to the caller. */

@@ -22,7 +22,15 @@ public interface SchedulerDriver {
   }
 
   /** Declines an offer; the master does not re-offer those resources for the filter's time. */
-  void declineOffer(String offerId, Filters filters);
+  default void declineOffer(String offerId, Filters filters) {
+    declineOffers(List.of(offerId), filters);
+  }
+
+  /**
+   * Declines several offers in one message, as the v1 API's {@code DECLINE} call with several
+   * {@code offer_ids} does; each is declined as by {@link #declineOffer}, in the given order.
+   */
+  void declineOffers(Collection<String> offerIds, Filters filters);
 
   /** Tells the master the shapes of the tasks it wants to run (empty: nothing pending). */
   void requestResources(Collection<Resources> requests);

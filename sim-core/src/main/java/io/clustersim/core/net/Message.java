@@ -58,8 +58,9 @@ public sealed interface Message {
       String frameworkId, List<String> offerIds, List<Operation> operations, Filters filters)
       implements Message {}
 
-  /** Decline one offer. */
-  record DeclineOffer(String frameworkId, String offerId, Filters filters) implements Message {}
+  /** Decline offers, all under the same filter (the v1 API's {@code DECLINE}). */
+  record DeclineOffer(String frameworkId, List<String> offerIds, Filters filters)
+      implements Message {}
 
   /** The framework's pending task shapes. */
   record ResourceRequest(String frameworkId, List<Resources> requests) implements Message {}

@@ -21,9 +21,7 @@ public final class DeclineScheduler implements Scheduler {
 
   @Override
   public void resourceOffers(SchedulerDriver driver, List<Offer> offers) {
-    for (Offer o : offers) {
-      driver.declineOffer(o.id(), refuse);
-    }
+    driver.declineOffers(offers.stream().map(Offer::id).toList(), refuse);
   }
 
   @Override
