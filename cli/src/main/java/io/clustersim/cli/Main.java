@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       RunCommand.class,
+      ReplayCommand.class,
       CompareCommand.class,
       TraceCommand.class,
       PoliciesCommand.class,
@@ -68,7 +69,7 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "missing command (run, compare, trace, policies, help)");
+        spec.commandLine(), "missing command (run, replay, compare, trace, policies, help)");
   }
 
   /** Reads the version Maven wrote into the jar. */

@@ -3,7 +3,6 @@ package io.clustersim.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.clustersim.allocators.Policies;
 import io.clustersim.core.cluster.InvariantViolation;
 import io.clustersim.core.cluster.RunResult;
 import io.clustersim.core.kernel.SimTime;
@@ -31,27 +30,7 @@ import picocli.CommandLine.Option;
           + " give the same digest on any machine."
     })
 final class RunCommand implements Callable<Integer> {
-  @Option(
-      names = "--scenario",
-      paramLabel = "FILE",
-      description =
-          "Scenario file (YAML, or JSON if it ends in .json). Optional with --trace: Mesos's"
-              + " default master and allocator settings are used.")
-  Path scenarioFile;
-
-  @CommandLine.Mixin TraceOptions trace = new TraceOptions();
-
-  @Option(
-      names = "--policy",
-      paramLabel = "NAME",
-      description = "Allocation policy, overriding allocator.policy (see 'clustersim policies').")
-  String policy;
-
-  @Option(
-      names = "--seed",
-      paramLabel = "N",
-      description = "Seed of every random stream, overriding the scenario's seed.")
-  Long seed;
+  @CommandLine.Mixin RunSelection selection = new RunSelection();
 
   @Option(
       names = "--events",
@@ -65,53 +44,14 @@ final class RunCommand implements Callable<Integer> {
       description = "Write the run summary here (JSON).")
   Path summaryFile;
 
-  @Option(
-      names = "--duration",
-      paramLabel = "TIME",
-      description =
-          "Stop at this simulated time (e.g. 2h), overriding the scenario's duration. Without"
-              + " one, a trace replay runs until the trace is read and its tasks have ended.")
-  String duration;
-
   @Override
   public Integer call() {
     Scenario scenario;
     try {
-      if (scenarioFile == null && trace.spec == null) {
-        System.err.println("clustersim: run needs --scenario FILE or --trace FORMAT:PATH");
-        return Main.BAD_INPUT;
-      }
-      scenario =
-          scenarioFile != null
-              ? ScenarioRun.load(scenarioFile)
-              : Scenario.ofWorkload(null, "drf", 1);
-      if (trace.spec != null) {
-        scenario = scenario.withWorkload(trace.workload());
-      }
-      if (duration != null) {
-        scenario = scenario.withDuration(SimTime.parseDuration(duration));
-      }
-    } catch (ScenarioException e) {
+      scenario = selection.scenario("run");
+    } catch (ScenarioException | IllegalArgumentException e) {
       System.err.println("clustersim: " + e.getMessage());
       return Main.BAD_INPUT;
-    } catch (IllegalArgumentException e) {
-      System.err.println("clustersim: " + e.getMessage());
-      return Main.BAD_INPUT;
-    }
-    if (policy != null) {
-      if (!Policies.names().contains(policy)) {
-        System.err.println(
-            "clustersim: --policy: unknown policy '"
-                + policy
-                + "' (known: "
-                + String.join(", ", Policies.names())
-                + ")");
-        return Main.BAD_INPUT;
-      }
-      scenario = scenario.withPolicy(policy);
-    }
-    if (seed != null) {
-      scenario = scenario.withSeed(seed);
     }
     ScenarioRun run = new ScenarioRun(scenario);
     RunResult result;
