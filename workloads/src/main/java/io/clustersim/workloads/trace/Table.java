@@ -17,7 +17,12 @@ interface Table {
   /** Opens one file of it. */
   RowSource open(Path file) throws IOException;
 
-  /** True if each file is in time order (a row earlier than the previous one is bad input). */
+  /**
+   * True if each file is in time order (a row earlier than the previous one is bad input). An
+   * ordered table's rows are parsed ({@link #key}, {@link #type}, {@link #events}) on reading
+   * threads, the files of one table possibly at the same time: such a table must keep no state from
+   * row to row. An unordered table's rows are parsed on the caller's thread, in key order.
+   */
   boolean ordered();
 
   /** The row's time in microseconds from the trace start; {@link Long#MAX_VALUE}: after the end. */
