@@ -3,6 +3,7 @@ package io.clustersim.allocators;
 import io.clustersim.core.allocator.Allocation;
 import io.clustersim.core.allocator.Allocator;
 import io.clustersim.core.allocator.AllocatorContext;
+import io.clustersim.core.allocator.AllocatorState;
 import io.clustersim.core.allocator.Quota;
 import io.clustersim.core.allocator.RoleConfig;
 import io.clustersim.core.allocator.Sorter;
@@ -529,6 +530,37 @@ public class HierarchicalAllocator implements Allocator {
   public void updateQuota(String role, Quota quota) {
     frameworksVersion++;
     quotas.put(role, quota);
+  }
+
+  @Override
+  public AllocatorState state() {
+    List<String> roles = roleSorter.sort();
+    Map<String, List<String>> order = new LinkedHashMap<>();
+    for (String role : roles) {
+      order.put(role, frameworkSorters.get(role).sort());
+    }
+    List<String> suppressed = new ArrayList<>();
+    for (FrameworkState fw : frameworks.values()) {
+      if (fw.suppressed) {
+        suppressed.add(fw.info.id());
+      }
+    }
+    long now = ctx.now();
+    List<AllocatorState.Filter> filters = new ArrayList<>();
+    for (AgentState agent : agents.values()) {
+      for (FrameworkState fw : frameworks.values()) {
+        if (fw.index >= agent.filters.length) {
+          continue;
+        }
+        for (RefusalFilter f = agent.filters[fw.index]; f != null; f = f.next) {
+          if (f.epoch == fw.epoch && f.expiresAt >= now) {
+            filters.add(
+                new AllocatorState.Filter(agent.info.id(), fw.info.id(), f.refused, f.expiresAt));
+          }
+        }
+      }
+    }
+    return new AllocatorState(roles, order, suppressed, filters);
   }
 
   @Override

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       RunCommand.class,
       ReplayCommand.class,
+      StateCommand.class,
       CompareCommand.class,
       TraceCommand.class,
       PoliciesCommand.class,
@@ -69,7 +70,7 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "missing command (run, replay, compare, trace, policies, help)");
+        spec.commandLine(), "missing command (run, replay, state, compare, trace, policies, help)");
   }
 
   /** Reads the version Maven wrote into the jar. */

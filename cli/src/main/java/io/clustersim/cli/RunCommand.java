@@ -44,6 +44,31 @@ final class RunCommand implements Callable<Integer> {
       description = "Write the run summary here (JSON).")
   Path summaryFile;
 
+  @Option(
+      names = "--until",
+      paramLabel = "TIME",
+      description =
+          "Stop at this simulated time (e.g. 90s). Unlike --duration the scenario is unchanged,"
+              + " so the run up to here is event for event the full run.")
+  String until;
+
+  @Option(
+      names = "--until-seq",
+      paramLabel = "N",
+      description =
+          "Stop after the event with this sequence number (at the end of the step that logged"
+              + " it: one step can log several events; the dump says which was the last).")
+  Long untilSeq;
+
+  @Option(
+      names = "--dump-state",
+      paramLabel = "FILE",
+      description =
+          "Write the whole cluster state where the run stopped as JSON: agents, frameworks,"
+              + " outstanding offers, tasks, the sorters' order and the live refusal filters."
+              + " Show it with 'clustersim state FILE'.")
+  Path stateFile;
+
   @Override
   public Integer call() {
     Scenario scenario;
@@ -53,7 +78,24 @@ final class RunCommand implements Callable<Integer> {
       System.err.println("clustersim: " + e.getMessage());
       return Main.BAD_INPUT;
     }
-    ScenarioRun run = new ScenarioRun(scenario);
+    long untilMicros;
+    try {
+      untilMicros = until == null ? -1 : SimTime.parseDuration(until);
+    } catch (IllegalArgumentException e) {
+      System.err.println("clustersim: --until: " + e.getMessage());
+      return Main.BAD_INPUT;
+    }
+    if (untilSeq != null && untilSeq < 0) {
+      System.err.println("clustersim: --until-seq: must be 0 or more, not " + untilSeq);
+      return Main.BAD_INPUT;
+    }
+    if (stateFile != null && scenario.workload() != null && scenario.workload().asRecorded()) {
+      System.err.println(
+          "clustersim: --dump-state needs a simulated run; an as-recorded replay has no master");
+      return Main.BAD_INPUT;
+    }
+    ScenarioRun run =
+        new ScenarioRun(scenario).stopAt(untilMicros, untilSeq == null ? -1 : untilSeq);
     RunResult result;
     try (OutputStream events = open(eventsFile)) {
       try {
@@ -82,6 +124,27 @@ final class RunCommand implements Callable<Integer> {
       } catch (IOException e) {
         System.err.println(
             "clustersim: --summary: cannot write " + summaryFile + ": " + e.getMessage());
+        return Main.BAD_INPUT;
+      }
+    }
+    if (untilSeq != null && result.events() <= untilSeq) {
+      System.err.printf(
+          "clustersim: the run ended at event %d, before --until-seq %d%n",
+          result.events() - 1, untilSeq);
+    }
+    if (stateFile != null) {
+      try {
+        createParent(stateFile);
+        json.writeValue(
+            stateFile.toFile(),
+            StateDump.toJson(
+                run.state(),
+                run.metrics().frameworkSharesNow(),
+                run.metrics().roleSharesNow(),
+                json));
+      } catch (IOException e) {
+        System.err.println(
+            "clustersim: --dump-state: cannot write " + stateFile + ": " + e.getMessage());
         return Main.BAD_INPUT;
       }
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clustersim.allocators.Policies;
 import io.clustersim.core.cluster.ClusterSimulation;
+import io.clustersim.core.cluster.ClusterState;
 import io.clustersim.core.cluster.RunResult;
 import io.clustersim.core.log.EventListener;
 import io.clustersim.core.scenario.Scenario;
@@ -42,6 +43,9 @@ public final class ScenarioRun {
   private double usedCoreSeconds = -1;
   private final List<EventListener> listeners = new ArrayList<>();
   private RunSeries series;
+  private long untilMicros = -1;
+  private long untilSeq = -1;
+  private ClusterSimulation simulation;
 
   /**
    * A run of {@code scenario} as loaded (policy and seed already chosen). A trace window with no
@@ -82,6 +86,21 @@ public final class ScenarioRun {
     return this;
   }
 
+  /**
+   * Stops the run early: at simulated time {@code micros}, or after the kernel event that logs
+   * event {@code seq} (either negative: not used). Not for as-recorded replays.
+   */
+  public ScenarioRun stopAt(long micros, long seq) {
+    this.untilMicros = micros;
+    this.untilSeq = seq;
+    return this;
+  }
+
+  /** The cluster where the run stopped; null for an as-recorded replay (it has no master). */
+  public ClusterState state() {
+    return simulation == null ? null : simulation.state();
+  }
+
   /** The metrics over time, or null without {@link #sampleEvery}. */
   public RunSeries series() {
     return series;
@@ -116,15 +135,21 @@ public final class ScenarioRun {
     // Wall time is measured here, outside the simulation, only for the summary's speed figures.
     long started = System.nanoTime();
     if (replay == null) {
-      result = simulation(null, events, all).run();
+      simulation = simulation(null, events, all);
+      result = simulation.run(untilMicros, untilSeq);
     } else if (replay.spec().asRecorded()) {
+      if (untilMicros >= 0 || untilSeq >= 0) {
+        throw new IllegalArgumentException(
+            "--until and --until-seq need a simulated run, not an as-recorded replay");
+      }
       RecordedReplay r = new RecordedReplay(source, replay.options(), events, all);
       result = r.run();
       replayCounts = r.counts();
       usedCoreSeconds = r.usedCoreSeconds();
     } else {
       TraceWorkload workload = new TraceWorkload(source, replay.options());
-      result = simulation(workload, events, all).run();
+      simulation = simulation(workload, events, all);
+      result = simulation.run(untilMicros, untilSeq);
       replayCounts = workload.counts();
     }
     if (series != null) {

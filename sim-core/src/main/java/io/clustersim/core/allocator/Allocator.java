@@ -111,4 +111,9 @@ public interface Allocator {
    * What the allocator counts as offered or allocated on {@code agentId}, for conservation checks.
    */
   Resources offeredOrAllocated(String agentId);
+
+  /** What a state dump shows of this allocator; nothing unless it says. */
+  default AllocatorState state() {
+    return AllocatorState.NONE;
+  }
 }

@@ -316,12 +316,37 @@ public final class ClusterSimulation {
    * conservation on every agent. Throws {@link InvariantViolation} on broken accounting.
    */
   public RunResult run() {
+    return run(-1, -1);
+  }
+
+  /**
+   * As {@link #run()}, stopped early at simulated time {@code untilMicros} (when not negative) or
+   * after the kernel event during which the log's event {@code untilSeq} was written (when not
+   * negative; one kernel event can log many, so the run may stop a few events past it). The
+   * scenario is not changed: up to the stop, the run is event for event the full one.
+   */
+  public RunResult run(long untilMicros, long untilSeq) {
     boolean drained = false;
+    long end = scenario.durationMicros() >= 0 ? scenario.durationMicros() : DRAIN_LIMIT;
+    if (untilMicros >= 0) {
+      end = Math.min(end, untilMicros);
+    }
+    boolean draining = scenario.durationMicros() < 0;
+    boolean[] drainedNow = {false};
     try {
-      if (scenario.durationMicros() >= 0) {
-        sim.runUntil(scenario.durationMicros());
+      if (untilSeq < 0 && !draining) {
+        sim.runUntil(end);
       } else {
-        drained = sim.runUntil(this::drained, DRAIN_LIMIT);
+        sim.runUntil(
+            () -> {
+              if (untilSeq >= 0 && log.size() > untilSeq) {
+                return true;
+              }
+              drainedNow[0] |= draining && drained();
+              return drainedNow[0];
+            },
+            end);
+        drained = drainedNow[0];
       }
     } catch (ResourceException e) {
       // Arithmetic that would go negative anywhere in the books is a broken invariant too.
@@ -337,5 +362,10 @@ public final class ClusterSimulation {
         net.dropped(),
         drained,
         allocator.runs());
+  }
+
+  /** The cluster now (after {@link #run}: where it stopped). */
+  public ClusterState state() {
+    return master.state(log.size() - 1);
   }
 }

@@ -77,6 +77,39 @@ public final class Master implements Endpoint, OfferSink {
     return ADDRESS;
   }
 
+  /** The master's books now, with the allocator's view (for state dumps). */
+  ClusterState state(long lastSeq) {
+    List<ClusterState.Agent> agentViews = new ArrayList<>();
+    List<ClusterState.Task> taskViews = new ArrayList<>();
+    for (AgentEntry a : agents.values()) {
+      agentViews.add(
+          new ClusterState.Agent(
+              a.id(),
+              a.total,
+              a.total.filter(r -> r.isReserved()),
+              a.offered,
+              a.allocated,
+              a.available()));
+      for (MasterTask t : a.tasks.values()) {
+        taskViews.add(
+            new ClusterState.Task(t.id, t.frameworkId, t.agentId, t.state.name(), t.resources));
+      }
+    }
+    List<ClusterState.Framework> frameworkViews = new ArrayList<>();
+    for (FrameworkEntry f : frameworks.values()) {
+      frameworkViews.add(
+          new ClusterState.Framework(
+              f.info.id(), f.info.role(), f.active, f.offers.size(), f.tasks.size()));
+    }
+    List<ClusterState.Offer> offerViews = new ArrayList<>();
+    for (OfferEntry o : offers.values()) {
+      offerViews.add(
+          new ClusterState.Offer(o.id(), o.frameworkId(), o.agentId(), o.role(), o.resources()));
+    }
+    return new ClusterState(
+        sim.now(), lastSeq, agentViews, frameworkViews, offerViews, taskViews, allocator.state());
+  }
+
   /** The allocator's offers, as its {@code OfferSink}. */
   @Override
   public void offer(String frameworkId, List<Allocation> allocations) {
