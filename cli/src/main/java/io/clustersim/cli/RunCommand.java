@@ -8,6 +8,7 @@ import io.clustersim.core.cluster.RunResult;
 import io.clustersim.core.kernel.SimTime;
 import io.clustersim.core.scenario.Scenario;
 import io.clustersim.core.scenario.ScenarioException;
+import io.clustersim.reports.ExpectationCheck;
 import io.clustersim.workloads.trace.TraceException;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -159,6 +160,18 @@ final class RunCommand implements Callable<Integer> {
     System.out.println("tasks by state " + summary.get("tasks").get("by_final_state"));
     if (run.replay() != null) {
       TraceOptions.report(run.replay().badRows(), summary.get("trace"));
+    }
+    int failed = 0;
+    for (ExpectationCheck.Outcome o : run.expectations()) {
+      if (o.passed()) {
+        System.out.println("expectation met: " + o.name());
+      } else {
+        failed++;
+        System.err.println("clustersim: expectation failed: " + o.name() + ": " + o.detail());
+      }
+    }
+    if (failed > 0) {
+      return Main.INVARIANT;
     }
     return 0;
   }

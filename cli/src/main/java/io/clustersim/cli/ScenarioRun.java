@@ -9,6 +9,7 @@ import io.clustersim.core.cluster.RunResult;
 import io.clustersim.core.log.EventListener;
 import io.clustersim.core.scenario.Scenario;
 import io.clustersim.core.scenario.ScenarioLoader;
+import io.clustersim.reports.ExpectationCheck;
 import io.clustersim.reports.RunSeries;
 import io.clustersim.reports.SummaryCollector;
 import io.clustersim.workloads.behaviour.Behaviours;
@@ -46,6 +47,8 @@ public final class ScenarioRun {
   private long untilMicros = -1;
   private long untilSeq = -1;
   private ClusterSimulation simulation;
+  private ExpectationCheck expectationCheck;
+  private List<ExpectationCheck.Outcome> expectations = List.of();
 
   /**
    * A run of {@code scenario} as loaded (policy and seed already chosen). A trace window with no
@@ -131,6 +134,12 @@ public final class ScenarioRun {
     if (series != null) {
       all.add(series); // before the summary: it records the state that held up to each event
     }
+    boolean stopsEarly = untilMicros >= 0 || untilSeq >= 0;
+    if (!scenario.expectations().isEmpty() && !stopsEarly) {
+      // Before the summary: at an instant's first event the summary still shows the last one.
+      expectationCheck = new ExpectationCheck(scenario, summary);
+      all.add(expectationCheck);
+    }
     all.add(summary);
     // Wall time is measured here, outside the simulation, only for the summary's speed figures.
     long started = System.nanoTime();
@@ -155,6 +164,9 @@ public final class ScenarioRun {
     if (series != null) {
       series.finish(result.endMicros());
     }
+    if (expectationCheck != null) {
+      expectations = expectationCheck.finish(result.endMicros(), scenario.expectations());
+    }
     wallSeconds = (System.nanoTime() - started) / 1e9;
     return result;
   }
@@ -168,6 +180,11 @@ public final class ScenarioRun {
       TraceWorkload workload, OutputStream events, List<EventListener> all) {
     return new ClusterSimulation(
         scenario, Policies.create(scenario.policy()), new Behaviours(), workload, events, all);
+  }
+
+  /** The outcome of each of the scenario's expectations (none when the run was stopped early). */
+  public List<ExpectationCheck.Outcome> expectations() {
+    return expectations;
   }
 
   /** The collected metrics. */
@@ -185,6 +202,15 @@ public final class ScenarioRun {
     ObjectNode s = summary.summary(result, wallSeconds, json);
     s.put("policy", scenario.policy());
     s.put("seed", scenario.seed());
+    if (!expectations.isEmpty()) {
+      var list = s.putArray("expectations");
+      for (ExpectationCheck.Outcome o : expectations) {
+        var n = list.addObject();
+        n.put("name", o.name());
+        n.put("passed", o.passed());
+        n.put("detail", o.detail());
+      }
+    }
     if (replay != null) {
       ObjectNode t = s.putObject("trace");
       t.put("format", replay.format().name());

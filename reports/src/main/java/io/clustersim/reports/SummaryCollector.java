@@ -212,6 +212,17 @@ public final class SummaryCollector implements EventListener {
     return clusterTotal.scalarNames();
   }
 
+  /** Role {@code role}'s dominant share now (0 for a role no framework is in). */
+  public double roleShareNow(String role) {
+    Owner o = roles.get(role);
+    return o == null ? 0 : o.share.value();
+  }
+
+  /** The longest time so far, in µs, a framework wanted offers and got none (open waits too). */
+  public long longestStarvation(long now) {
+    return starvation.longest(now);
+  }
+
   /** Each role's dominant share now, by role name. */
   public TreeMap<String, Double> roleSharesNow() {
     TreeMap<String, Double> out = new TreeMap<>();

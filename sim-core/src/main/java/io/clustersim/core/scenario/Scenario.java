@@ -27,6 +27,7 @@ import java.util.Set;
  * @param workload trace or generator input, or null
  * @param actions operator and framework actions, in file order
  * @param faults injected faults, in file order
+ * @param expectations what the run must show (the {@code expect:} section), in file order
  */
 public record Scenario(
     String file,
@@ -42,7 +43,8 @@ public record Scenario(
     List<Framework> frameworks,
     Workload workload,
     List<Action> actions,
-    List<Fault> faults) {
+    List<Fault> faults,
+    List<Expectation> expectations) {
 
   /** The same scenario with another seed. */
   public Scenario withSeed(long newSeed) {
@@ -60,7 +62,8 @@ public record Scenario(
         frameworks,
         workload,
         actions,
-        faults);
+        faults,
+        expectations);
   }
 
   /** The same scenario with another policy. */
@@ -79,7 +82,8 @@ public record Scenario(
         frameworks,
         workload,
         actions,
-        faults);
+        faults,
+        expectations);
   }
 
   /**
@@ -213,7 +217,8 @@ public record Scenario(
         frameworks,
         newWorkload,
         actions,
-        faults);
+        faults,
+        expectations);
   }
 
   /** The same scenario with another duration (-1: until the workload drains). */
@@ -232,7 +237,8 @@ public record Scenario(
         frameworks,
         workload,
         actions,
-        faults);
+        faults,
+        expectations);
   }
 
   /**
@@ -253,6 +259,7 @@ public record Scenario(
         List.of(),
         List.of(),
         workload,
+        List.of(),
         List.of(),
         List.of());
   }

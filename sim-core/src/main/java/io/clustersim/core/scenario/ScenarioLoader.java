@@ -94,6 +94,7 @@ public final class ScenarioLoader {
     private final Set<String> agentIds = new LinkedHashSet<>();
     private final Set<String> frameworkIds = new LinkedHashSet<>();
     private final Set<String> declaredRoles = new LinkedHashSet<>();
+    private Set<String> knownRoles;
     private int masters = 1;
 
     private final Path baseDir;
@@ -117,7 +118,8 @@ public final class ScenarioLoader {
           "frameworks",
           "workload",
           "actions",
-          "faults");
+          "faults",
+          "expect");
       long seed = in.integer(root, "seed", 0, Long.MIN_VALUE, Long.MAX_VALUE);
       long duration = in.duration(root, "duration", -1);
       Node masterNode = in.get(root, "master");
@@ -181,6 +183,18 @@ public final class ScenarioLoader {
           faults.add(fault(f));
         }
       }
+      List<Expectation> expectations = new ArrayList<>();
+      Node expectNode = in.get(root, "expect");
+      if (workload == null) {
+        // Without a trace every role is known here; a trace's roles come from its grouping.
+        knownRoles = new LinkedHashSet<>(declaredRoles);
+        frameworks.forEach(f -> knownRoles.add(f.role()));
+      }
+      if (expectNode != null) {
+        for (Node e : in.list(expectNode)) {
+          expectations.add(expectation(e));
+        }
+      }
       if (duration < 0
           && workload == null
           && frameworks.stream().noneMatch(f -> f.tasks() != null)) {
@@ -203,7 +217,8 @@ public final class ScenarioLoader {
           List.copyOf(frameworks),
           workload,
           List.copyOf(actions),
-          List.copyOf(faults));
+          List.copyOf(faults),
+          List.copyOf(expectations));
     }
 
     private MasterConfig master(Node.MapNode m) {
@@ -868,6 +883,99 @@ public final class ScenarioLoader {
           n,
           "a fault needs one of: crash_agent, partition, crash_master, crash_framework,"
               + " drop_messages");
+    }
+
+    private static final java.util.List<String> TASK_STATES =
+        List.of(
+            "launched",
+            "staging",
+            "starting",
+            "running",
+            "finished",
+            "failed",
+            "killed",
+            "lost",
+            "error",
+            "gone");
+
+    private Expectation expectation(Node n) {
+      Node.MapNode m = in.map(n);
+      String name = in.get(m, "name") == null ? null : in.string(in.get(m, "name"));
+      if (in.get(m, "tasks") != null) {
+        in.allowOnly(m, "name", "at", "framework", "tasks");
+        long at = at(m);
+        String fw = frameworkRef(in.require(m, "framework"));
+        Node.MapNode counts = in.map(in.get(m, "tasks"));
+        java.util.Map<String, Long> c = new java.util.LinkedHashMap<>();
+        for (java.util.Map.Entry<String, Node> e : counts.entries().entrySet()) {
+          if (!TASK_STATES.contains(e.getKey())) {
+            throw in.error(
+                e.getValue(),
+                "unknown task state '"
+                    + e.getKey()
+                    + "' (known: "
+                    + String.join(", ", TASK_STATES)
+                    + ")");
+          }
+          c.put(e.getKey(), in.integer(e.getValue(), 0, Long.MAX_VALUE));
+        }
+        if (c.isEmpty()) {
+          throw in.error(in.get(m, "tasks"), "name at least one state and its count");
+        }
+        return new Expectation.TaskCounts(
+            name != null ? name : fw + " tasks " + c + " at " + SimTime.format(at),
+            at,
+            fw,
+            Map.copyOf(c));
+      }
+      if (in.get(m, "dominant_share") != null) {
+        in.allowOnly(m, "name", "role", "dominant_share", "from", "until");
+        String role = in.string(in.require(m, "role"));
+        if (knownRoles != null && !knownRoles.contains(role)) {
+          throw in.error(
+              in.get(m, "role"),
+              "no framework is in role '"
+                  + role
+                  + "' (roles: "
+                  + String.join(", ", knownRoles)
+                  + ")");
+        }
+        Node.MapNode b = in.map(in.get(m, "dominant_share"));
+        in.allowOnly(b, "min", "max");
+        double min = in.get(b, "min") == null ? 0 : in.number(in.get(b, "min"), 0, 1);
+        double max = in.get(b, "max") == null ? 1 : in.number(in.get(b, "max"), 0, 1);
+        if (min > max) {
+          throw in.error(in.get(m, "dominant_share"), "min " + min + " is above max " + max);
+        }
+        long from = in.duration(m, "from", 0);
+        long until = in.duration(m, "until", -1);
+        if (until >= 0 && until <= from) {
+          throw in.error(in.get(m, "until"), "'until' must be after 'from'");
+        }
+        return new Expectation.ShareBounds(
+            name != null ? name : "role " + role + " dominant share in [" + min + ", " + max + "]",
+            role,
+            min,
+            max,
+            from,
+            until);
+      }
+      if (in.get(m, "no_starvation_longer_than") != null) {
+        in.allowOnly(m, "name", "no_starvation_longer_than");
+        long max = in.duration(in.get(m, "no_starvation_longer_than"));
+        return new Expectation.NoStarvation(
+            name != null ? name : "no starvation longer than " + SimTime.format(max), max);
+      }
+      if (in.get(m, "all_tasks_finished_by") != null) {
+        in.allowOnly(m, "name", "all_tasks_finished_by");
+        long by = in.duration(in.get(m, "all_tasks_finished_by"));
+        return new Expectation.AllFinished(
+            name != null ? name : "all tasks finished by " + SimTime.format(by), by);
+      }
+      throw in.error(
+          n,
+          "an expectation needs one of: tasks (with at and framework), dominant_share (with"
+              + " role), no_starvation_longer_than, all_tasks_finished_by");
     }
 
     private String agentRef(Node n) {
