@@ -27,7 +27,7 @@ public final class Policies {
   private static final SorterFactory RANDOM = (random, options) -> new RandomSorter(random);
   private static final SorterFactory FIFO = (random, options) -> new FifoSorter();
 
-  private static final List<Policy> ALL =
+  private static final List<Policy> BUILT_IN =
       List.of(
           new Policy(
               "drf",
@@ -65,7 +65,24 @@ public final class Policies {
                   new HierarchicalAllocator(
                       DRF_ROLES, DRF, AgentOrder.LEAST_LOADED_FIRST, FrameworkPreference.NONE)));
 
+  private static final List<Policy> ALL = withProvided(BUILT_IN);
+
   private Policies() {}
+
+  /** The built-in policies, then those of every {@link PolicyProvider} on the classpath. */
+  private static List<Policy> withProvided(List<Policy> builtIn) {
+    List<Policy> all = new ArrayList<>(builtIn);
+    for (PolicyProvider provider : java.util.ServiceLoader.load(PolicyProvider.class)) {
+      for (Policy p : provider.policies()) {
+        if (all.stream().anyMatch(q -> q.name().equals(p.name()))) {
+          throw new IllegalStateException(
+              provider.getClass().getName() + " registers policy '" + p.name() + "' again");
+        }
+        all.add(p);
+      }
+    }
+    return List.copyOf(all);
+  }
 
   /** Every policy, in the order {@code clustersim policies} lists them. */
   public static List<Policy> all() {

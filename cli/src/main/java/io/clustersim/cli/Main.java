@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       ReplayCommand.class,
       StateCommand.class,
+      ExploreCommand.class,
       CompareCommand.class,
       TraceCommand.class,
       PoliciesCommand.class,
@@ -70,7 +71,8 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "missing command (run, replay, state, compare, trace, policies, help)");
+        spec.commandLine(),
+        "missing command (run, replay, state, explore, compare, trace, policies, help)");
   }
 
   /** Reads the version Maven wrote into the jar. */
