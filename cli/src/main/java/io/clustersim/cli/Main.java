@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       ReplayCommand.class,
       StateCommand.class,
       ExploreCommand.class,
+      ShrinkCommand.class,
       CompareCommand.class,
       TraceCommand.class,
       PoliciesCommand.class,
@@ -72,7 +73,7 @@ public final class Main implements Runnable {
   public void run() {
     throw new CommandLine.ParameterException(
         spec.commandLine(),
-        "missing command (run, replay, state, explore, compare, trace, policies, help)");
+        "missing command (run, replay, state, explore, shrink, compare, trace, policies, help)");
   }
 
   /** Reads the version Maven wrote into the jar. */
