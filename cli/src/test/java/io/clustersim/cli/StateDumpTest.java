@@ -192,6 +192,20 @@ class StateDumpTest {
         List.of("Agents (4)", "Frameworks (3)", "Sorters", "Offers (", "Tasks (", "Refusal")) {
       assertTrue(r.out().contains(title), title + " in\n" + r.out());
     }
+    // The page has the same tables: one row per agent, framework, offer, task and filter, plus a
+    // header row for each table that has rows.
+    JsonNode state = JSON.readTree(statePath.toFile());
+    Path page = dir.resolve("state.html");
+    assertEquals(0, Cli.exec("state", statePath.toString(), "--html", page.toString()).status());
+    String html = Files.readString(page);
+    int rows = 0;
+    int headers = 0;
+    for (String key : List.of("agents", "frameworks", "offers", "tasks", "filters")) {
+      rows += state.get(key).size();
+      headers += state.get(key).isEmpty() ? 0 : 1;
+    }
+    assertEquals(rows + headers, html.split("<tr>", -1).length - 1, html);
+    assertTrue(html.startsWith("<!DOCTYPE html>") && html.contains("<h2>Agents (4)</h2>"), html);
     Files.writeString(dir.resolve("bad.json"), "{\"x\":1}");
     assertEquals(2, Cli.exec("state", dir.resolve("bad.json").toString()).status());
   }
