@@ -77,7 +77,8 @@ public final class ReplayHarness {
                 0,
                 null,
                 false,
-                -1),
+                -1,
+                null),
             policy,
             1);
     ScenarioRun run = new ScenarioRun(scenario);

@@ -70,6 +70,14 @@ final class RunCommand implements Callable<Integer> {
               + " Show it with 'clustersim state FILE'.")
   Path stateFile;
 
+  @Option(
+      names = "--save-scenario",
+      paramLabel = "FILE",
+      description =
+          "For a trace replay: write one self-contained scenario that reproduces this run (same"
+              + " event log), with the trace events the run read inline.")
+  Path savedScenario;
+
   @Override
   public Integer call() {
     Scenario scenario;
@@ -95,8 +103,24 @@ final class RunCommand implements Callable<Integer> {
           "clustersim: --dump-state needs a simulated run; an as-recorded replay has no master");
       return Main.BAD_INPUT;
     }
+    if (savedScenario != null && scenario.workload() == null) {
+      System.err.println("clustersim: --save-scenario needs a trace replay (--trace or workload:)");
+      return Main.BAD_INPUT;
+    }
+    if (savedScenario != null
+        && scenario.workload().format().equals("google-2019")
+        && "priority".equals(selectionGroupBy(scenario))) {
+      System.err.println(
+          "clustersim: --save-scenario cannot keep Google 2019's priority bands yet; group by"
+              + " user, job or class to save this replay");
+      return Main.BAD_INPUT;
+    }
+    StringBuilder recorded = savedScenario == null ? null : new StringBuilder();
     ScenarioRun run =
         new ScenarioRun(scenario).stopAt(untilMicros, untilSeq == null ? -1 : untilSeq);
+    if (recorded != null) {
+      run.recordTrace(recorded);
+    }
     RunResult result;
     try (OutputStream events = open(eventsFile)) {
       try {
@@ -132,6 +156,20 @@ final class RunCommand implements Callable<Integer> {
       System.err.printf(
           "clustersim: the run ended at event %d, before --until-seq %d%n",
           result.events() - 1, untilSeq);
+    }
+    if (savedScenario != null) {
+      try {
+        SavedScenario.write(
+            savedScenario,
+            selection.scenarioFile,
+            run.scenario(),
+            run.replay(),
+            recorded.toString());
+      } catch (IOException e) {
+        System.err.println(
+            "clustersim: --save-scenario: cannot write " + savedScenario + ": " + e.getMessage());
+        return Main.BAD_INPUT;
+      }
     }
     if (stateFile != null) {
       try {
@@ -174,6 +212,16 @@ final class RunCommand implements Callable<Integer> {
       return Main.INVARIANT;
     }
     return 0;
+  }
+
+  /** The grouping a trace replay uses: the scenario's, or the format's default. */
+  private static String selectionGroupBy(Scenario scenario) {
+    String g = scenario.workload().groupBy();
+    return g != null
+        ? g
+        : io.clustersim.workloads.trace.TraceFormats.get(scenario.workload().format())
+            .defaultGroupBy()
+            .label();
   }
 
   private static OutputStream open(Path file) throws IOException {

@@ -104,6 +104,17 @@ public final class ScenarioRun {
     return simulation == null ? null : simulation.state();
   }
 
+  /**
+   * Keeps every trace event the run reads, as {@code clustersim-events} lines, in {@code lines}
+   * (for {@code --save-scenario}).
+   */
+  public ScenarioRun recordTrace(StringBuilder lines) {
+    this.recorded = lines;
+    return this;
+  }
+
+  private StringBuilder recorded;
+
   /** The metrics over time, or null without {@link #sampleEvery}. */
   public RunSeries series() {
     return series;
@@ -120,7 +131,7 @@ public final class ScenarioRun {
     }
     TraceReplay own = TraceReplay.of(w, scenario.seed());
     try (TraceReader reader = own.open()) {
-      return run(events, own, reader);
+      return run(events, own, recorded == null ? reader : new RecordingSource(reader, recorded));
     }
   }
 

@@ -149,7 +149,8 @@ final class TraceOptions {
         ref.memMb(),
         endMap,
         skipBadRows,
-        ahead);
+        ahead,
+        null);
   }
 
   private static double fraction(String name, Double v) {

@@ -176,6 +176,9 @@ public record Scenario(
    * @param endMap what recorded ends mean ({@code KIND=state,...}), or null for the defaults
    * @param skipBadRows count bad rows instead of stopping
    * @param lookaheadMicros how far ahead of simulated time the trace is read, or -1 for the default
+   * @param events the trace itself, inline (the {@code events} key: the text of a trace in the
+   *     {@code clustersim-events} format, as {@code run --save-scenario} writes it), or null when
+   *     {@code path} names files
    */
   public record Workload(
       String format,
@@ -191,7 +194,8 @@ public record Scenario(
       double referenceMemMb,
       String endMap,
       boolean skipBadRows,
-      long lookaheadMicros) {
+      long lookaheadMicros,
+      String events) {
     /** The replay modes. */
     public static final List<String> MODES = List.of("simulated", "as-recorded");
 

@@ -628,7 +628,8 @@ public final class ScenarioLoader {
           "reference_machine",
           "end_map",
           "skip_bad_rows",
-          "lookahead");
+          "lookahead",
+          "events");
       String format = in.string(in.require(t, "format"));
       if (!traceFormats.contains(format)) {
         throw in.error(
@@ -639,8 +640,18 @@ public final class ScenarioLoader {
                 + String.join(", ", traceFormats)
                 + ")");
       }
-      String path = in.string(in.require(t, "path"));
-      if (baseDir != null && !path.startsWith("/")) {
+      String events = null;
+      if (in.get(t, "events") != null) {
+        if (in.get(t, "path") != null) {
+          throw in.error(in.get(t, "events"), "give either path or events, not both");
+        }
+        if (!format.equals("clustersim-events")) {
+          throw in.error(in.get(t, "events"), "inline events need format: clustersim-events");
+        }
+        events = in.string(in.get(t, "events"));
+      }
+      String path = events != null ? "(inline)" : in.string(in.require(t, "path"));
+      if (events == null && baseDir != null && !path.startsWith("/")) {
         path = baseDir.resolve(path).normalize().toString();
       }
       long from = 0;
@@ -727,7 +738,8 @@ public final class ScenarioLoader {
           refMem,
           endMap,
           skip,
-          lookahead);
+          lookahead,
+          events);
     }
 
     private long at(Node.MapNode m) {

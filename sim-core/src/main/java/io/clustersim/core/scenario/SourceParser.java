@@ -23,7 +23,7 @@ final class SourceParser {
   }
 
   Node parse(Reader reader, boolean json) {
-    JsonFactory factory = json ? new JsonFactory() : new YAMLFactory();
+    JsonFactory factory = json ? new JsonFactory() : yaml();
     try (JsonParser p = factory.createParser(reader)) {
       JsonToken t = p.nextToken();
       if (t == null) {
@@ -107,5 +107,15 @@ final class SourceParser {
             + ": "
             + (path.isEmpty() ? "" : path + ": ")
             + message);
+  }
+
+  /**
+   * YAML without SnakeYAML's 3 MB document limit: a scenario saved from a trace replay carries its
+   * trace events inline and can be larger than that.
+   */
+  private static YAMLFactory yaml() {
+    org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
+    options.setCodePointLimit(Integer.MAX_VALUE);
+    return YAMLFactory.builder().loaderOptions(options).build();
   }
 }

@@ -80,8 +80,32 @@ public final class TraceReplay {
 
   /** Opens the trace; bad input throws a {@code TraceException}. */
   public TraceReader open() {
-    return format.open(spec.path(), reference, bad, stats);
+    return format.open(spec.events() != null ? inlineFile() : spec.path(), reference, bad, stats);
   }
+
+  /**
+   * Inline events are read through a file of the format (the table reader reads files): written
+   * once per replay to a temporary directory, deleted when the JVM exits.
+   */
+  private synchronized String inlineFile() {
+    if (inline == null) {
+      try {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("clustersim-inline-");
+        java.nio.file.Path file = dir.resolve("events.jsonl");
+        java.nio.file.Files.writeString(
+            file, spec.events(), java.nio.charset.StandardCharsets.UTF_8);
+        file.toFile().deleteOnExit();
+        dir.toFile().deleteOnExit();
+        inline = file.toString();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(
+            "cannot write the inline events to a temporary file", e);
+      }
+    }
+    return inline;
+  }
+
+  private String inline;
 
   /** The scenario's workload section. */
   public Scenario.Workload spec() {

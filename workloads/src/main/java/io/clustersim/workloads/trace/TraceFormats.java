@@ -14,6 +14,7 @@ public final class TraceFormats {
     register(new Alibaba2017Format());
     register(new Alibaba2018Format());
     register(new AlibabaGpu2023Format());
+    register(new RecordedEventsFormat());
   }
 
   private TraceFormats() {}
