@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
     description = {
       "Run a scenario under many seeds in parallel and report the seeds whose run breaks an"
           + " invariant or an expectation (exit 1 if any does, 0 if none).",
-      "Each reported seed reproduces with 'clustersim run --seed S' and the same flags."
+      "Each reported seed reproduces with 'clustersim run --seed S' and the same flags (--chaos"
+          + " draws its faults from each run's seed)."
     })
 final class ExploreCommand implements Callable<Integer> {
   @CommandLine.Mixin RunSelection selection = new RunSelection();
@@ -47,6 +48,8 @@ final class ExploreCommand implements Callable<Integer> {
       description = "Runs at a time (default: the number of processors).")
   int threads = Runtime.getRuntime().availableProcessors();
 
+  private io.clustersim.core.scenario.Chaos chaos;
+
   /** What one seed's run showed: null failure when it passed. */
   record Finding(long seed, String kind, String detail) {}
 
@@ -65,13 +68,17 @@ final class ExploreCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--threads: must be at least 1, not " + threads);
       }
       scenario = selection.scenario("explore");
+      chaos = selection.chaos();
+      if (chaos != null) {
+        chaos.addTo(scenario); // refuses a scenario without a duration now
+      }
     } catch (ScenarioException | IllegalArgumentException e) {
       System.err.println("clustersim: " + e.getMessage());
       return Main.BAD_INPUT;
     }
     List<Finding> findings;
     try {
-      findings = explore(scenario, firstSeed, runs, threads);
+      findings = explore(scenario, chaos, firstSeed, runs, threads);
     } catch (TraceException | IllegalArgumentException e) {
       System.err.println("clustersim: " + e.getMessage());
       return Main.BAD_INPUT;
@@ -92,13 +99,20 @@ final class ExploreCommand implements Callable<Integer> {
   }
 
   /** Every seed's finding, in seed order whatever the threads. */
-  static List<Finding> explore(Scenario scenario, long first, int runs, int threads) {
+  static List<Finding> explore(
+      Scenario scenario,
+      io.clustersim.core.scenario.Chaos chaos,
+      long first,
+      int runs,
+      int threads) {
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, runs));
     try {
       List<Future<Finding>> futures = new ArrayList<>();
       for (long s = first; s < first + runs; s++) {
         long seed = s;
-        futures.add(pool.submit(() -> runOne(scenario.withSeed(seed), seed)));
+        Scenario seeded = scenario.withSeed(seed);
+        Scenario withFaults = chaos == null ? seeded : chaos.addTo(seeded);
+        futures.add(pool.submit(() -> runOne(withFaults, seed)));
       }
       List<Finding> out = new ArrayList<>();
       for (Future<Finding> f : futures) {

@@ -45,7 +45,7 @@ final class ReplayCommand implements Callable<Integer> {
   public Integer call() {
     Scenario scenario;
     try {
-      scenario = selection.scenario("replay");
+      scenario = selection.withChaos(selection.scenario("replay"));
     } catch (ScenarioException | IllegalArgumentException e) {
       System.err.println("clustersim: " + e.getMessage());
       return Main.BAD_INPUT;

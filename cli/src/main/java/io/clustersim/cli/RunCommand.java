@@ -82,7 +82,7 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     Scenario scenario;
     try {
-      scenario = selection.scenario("run");
+      scenario = selection.withChaos(selection.scenario("run"));
     } catch (ScenarioException | IllegalArgumentException e) {
       System.err.println("clustersim: " + e.getMessage());
       return Main.BAD_INPUT;

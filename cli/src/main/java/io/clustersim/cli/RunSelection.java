@@ -43,6 +43,25 @@ final class RunSelection {
               + " one, a trace replay runs until the trace is read and its tasks have ended.")
   String duration;
 
+  @Option(
+      names = "--chaos",
+      paramLabel = "RATES",
+      description =
+          "Random faults from the run's seed, added to the scenario's: crash_agent=R,partition=R"
+              + " (R per agent, like 2/h), drop_messages=P (a probability). A crashed agent"
+              + " restarts after 1-10 min, a partition heals after 10 s-5 min. Needs a duration.")
+  String chaos;
+
+  /** The random faults asked for, or null. */
+  io.clustersim.core.scenario.Chaos chaos() {
+    return chaos == null ? null : io.clustersim.core.scenario.Chaos.parse(chaos);
+  }
+
+  /** The scenario with its seed's random faults when {@code --chaos} is given. */
+  Scenario withChaos(Scenario scenario) {
+    return chaos == null ? scenario : chaos().addTo(scenario);
+  }
+
   /**
    * The scenario these options name ({@code command} is named when neither a scenario nor a trace
    * is given). Bad input throws {@link IllegalArgumentException} or a {@code ScenarioException},

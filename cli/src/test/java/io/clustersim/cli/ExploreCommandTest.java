@@ -109,4 +109,25 @@ class ExploreCommandTest {
     assertEquals(
         2, Cli.exec("explore", "--scenario", f.toString(), "--runs", "2", "--seed", "3").status());
   }
+
+  @Test
+  void chaosAddsFaultsFromEachSeedAndDrfSurvivesThem() throws IOException {
+    Path f = scenario();
+    String[] chaos = {"--chaos", "crash_agent=6/h,partition=6/h,drop_messages=0.01"};
+    Cli.Outcome r =
+        Cli.exec("explore", "--scenario", f.toString(), "--runs", "6", chaos[0], chaos[1]);
+    assertEquals(0, r.status(), r.out() + r.err());
+    Path events = dir.resolve("e.jsonl");
+    Cli.Outcome one =
+        Cli.exec(
+            "run", "--scenario", f.toString(), chaos[0], chaos[1], "--events", events.toString());
+    assertEquals(0, one.status(), one.err());
+    assertTrue(Files.readString(events).contains("\"type\":\"FAULT\""), "faults happened");
+    Cli.Outcome again = Cli.exec("run", "--scenario", f.toString(), chaos[0], chaos[1]);
+    Cli.Outcome plain = Cli.exec("run", "--scenario", f.toString());
+    String digest = one.out().lines().findFirst().orElseThrow();
+    assertEquals(digest, again.out().lines().findFirst().orElseThrow());
+    assertTrue(!digest.equals(plain.out().lines().findFirst().orElseThrow()));
+    assertEquals(2, Cli.exec("run", "--scenario", f.toString(), "--chaos", "meteor=1/h").status());
+  }
 }

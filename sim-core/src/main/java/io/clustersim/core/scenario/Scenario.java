@@ -245,6 +245,29 @@ public record Scenario(
         expectations);
   }
 
+  /** The same scenario with more faults, kept in time order (file order at equal times). */
+  public Scenario withFaults(List<Fault> more) {
+    List<Fault> all = new java.util.ArrayList<>(faults);
+    all.addAll(more);
+    all.sort(java.util.Comparator.comparingLong(Fault::atMicros));
+    return new Scenario(
+        file,
+        seed,
+        durationMicros,
+        masters,
+        electionTimeoutMicros,
+        master,
+        allocator,
+        policy,
+        networkDelayMicros,
+        agents,
+        frameworks,
+        workload,
+        actions,
+        List.copyOf(all),
+        expectations);
+  }
+
   /**
    * A scenario made only of a trace workload, with Mesos's default master and allocator settings:
    * what {@code clustersim run --trace} runs when no scenario file is given.
