@@ -261,6 +261,26 @@ public final class ClusterSimulation {
       if (c.restartAfterMicros() >= 0) {
         sim.after(c.restartAfterMicros(), Simulation.PRIORITY_INPUT, agent::start);
       }
+    } else if (fault instanceof Scenario.Fault.CrashFramework c) {
+      log.emit(
+          new LogEvent.Fault(
+              "crash_framework",
+              List.of(
+                  Map.entry("framework", c.frameworkId()),
+                  Map.entry("restart_after", restartText(c.restartAfterMicros())))));
+      FrameworkProcess fw = frameworks.get(c.frameworkId());
+      if (fw == null || !fw.isUp()) {
+        return;
+      }
+      fw.crash();
+      // The master learns of it when the connection breaks, one network delay later.
+      sim.after(
+          scenario.networkDelayMicros(),
+          Simulation.PRIORITY_INPUT,
+          () -> master.frameworkExited(c.frameworkId()));
+      if (c.restartAfterMicros() >= 0) {
+        sim.after(c.restartAfterMicros(), Simulation.PRIORITY_INPUT, fw::restart);
+      }
     } else if (fault instanceof Scenario.Fault.Partition p) {
       log.emit(
           new LogEvent.Fault(

@@ -13,6 +13,15 @@ final class FrameworkEntry {
   final Map<String, MasterTask> tasks = new LinkedHashMap<>();
   final Set<String> offers = new LinkedHashSet<>();
 
+  /** False from the scheduler's disconnection until it re-registers (failover). */
+  boolean connected = true;
+
+  /** The failover timer while disconnected. */
+  long failoverTimer = io.clustersim.core.kernel.Simulation.NO_EVENT;
+
+  /** Status updates held while disconnected, delivered in order when it re-registers. */
+  final java.util.List<io.clustersim.core.net.Message> pending = new java.util.ArrayList<>();
+
   FrameworkEntry(FrameworkInfo info) {
     this.info = info;
   }

@@ -75,6 +75,27 @@ public final class FrameworkProcess implements Endpoint, SchedulerDriver {
     this.afterStatus = action;
   }
 
+  /**
+   * The scheduler process crashes: it ignores everything until {@link #restart}. Its scheduler
+   * keeps its state (as a framework that checkpoints it), and its registration: on restart it
+   * re-registers under the same id, as a failing-over Mesos framework does.
+   */
+  public void crash() {
+    up = false;
+    held.clear();
+  }
+
+  /** Whether the process is running. */
+  public boolean isUp() {
+    return up;
+  }
+
+  /** The crashed scheduler comes back and registers again under its id. */
+  public void restart() {
+    up = true;
+    send(new Message.RegisterFramework(info));
+  }
+
   /** The scheduler process exits for good: it ignores everything from now on. */
   public void stop() {
     up = false;

@@ -48,6 +48,10 @@ public final class Master implements Endpoint, OfferSink {
   private final Map<String, AgentEntry> agents = new LinkedHashMap<>();
   private final Map<String, FrameworkEntry> frameworks = new LinkedHashMap<>();
   private final Map<String, OfferEntry> offers = new LinkedHashMap<>();
+
+  /** Frameworks removed for good: Mesos refuses their re-registration. */
+  private final java.util.Set<String> removedFrameworks = new java.util.HashSet<>();
+
   private long nextOfferId;
 
   /** Outstanding inverse offers: id → {framework, agent}. */
@@ -382,9 +386,27 @@ public final class Master implements Endpoint, OfferSink {
       send(FrameworkProcess.address(info.id()), new Message.FrameworkError(refusal));
       return;
     }
+    if (removedFrameworks.contains(info.id())) {
+      String why = "framework " + info.id() + " has been removed (its failover timeout passed)";
+      log.emit(new LogEvent.RegistrationRefused(info.id(), why));
+      send(FrameworkProcess.address(info.id()), new Message.FrameworkError(why));
+      return;
+    }
     FrameworkEntry existing = frameworks.get(info.id());
     if (existing != null) {
       send(existing.address(), new Message.FrameworkRegistered(info.id(), id));
+      if (!existing.connected) {
+        // Failover: the scheduler is back within failover_timeout and keeps its tasks; the status
+        // updates of its absence follow, as the agents' retries would deliver them.
+        existing.connected = true;
+        sim.cancel(existing.failoverTimer);
+        existing.failoverTimer = Simulation.NO_EVENT;
+        for (Message m : existing.pending) {
+          send(existing.address(), m);
+        }
+        existing.pending.clear();
+        setActive(info.id(), true);
+      }
       return;
     }
     FrameworkEntry fw = new FrameworkEntry(info);
@@ -438,6 +460,34 @@ public final class Master implements Endpoint, OfferSink {
   }
 
   /**
+   * The scheduler's connection broke (it crashed): the framework is deactivated, its offers
+   * rescinded, and it is removed with its tasks unless it re-registers within its failover_timeout
+   * (at once when that is 0, Mesos's default).
+   */
+  public void frameworkExited(String frameworkId) {
+    FrameworkEntry fw = frameworks.get(frameworkId);
+    if (fw == null || !fw.connected) {
+      return;
+    }
+    fw.connected = false;
+    setActive(frameworkId, false);
+    long timeout = fw.info.failoverTimeoutMicros();
+    if (timeout <= 0) {
+      removeFramework(frameworkId, "failover_timeout");
+    } else {
+      fw.failoverTimer =
+          sim.after(
+              timeout,
+              Simulation.PRIORITY_TIMER,
+              () -> {
+                if (frameworks.get(frameworkId) == fw && !fw.connected) {
+                  removeFramework(frameworkId, "failover_timeout");
+                }
+              });
+    }
+  }
+
+  /**
    * Removes a framework: its offers are withdrawn, its tasks killed on their agents, and the
    * allocator frees everything it held.
    */
@@ -451,6 +501,8 @@ public final class Master implements Endpoint, OfferSink {
       rescind(offerId, "framework_removed", false);
     }
     frameworks.remove(frameworkId);
+    removedFrameworks.add(frameworkId);
+    sim.cancel(fw.failoverTimer);
     inverseOffers.values().removeIf(io -> io[0].equals(frameworkId));
     List<String> agentsWithTasks = new ArrayList<>();
     for (MasterTask task : fw.tasks.values()) {
@@ -902,6 +954,13 @@ public final class Master implements Endpoint, OfferSink {
   }
 
   private void send(String to, Message m) {
+    if (m instanceof Message.StatusToFramework && to.startsWith("framework/")) {
+      FrameworkEntry fw = frameworks.get(to.substring("framework/".length()));
+      if (fw != null && !fw.connected) {
+        fw.pending.add(m);
+        return;
+      }
+    }
     net.send(ADDRESS, to, m);
   }
 }

@@ -876,11 +876,8 @@ public final class ScenarioLoader {
       }
       if (in.get(m, "crash_framework") != null) {
         in.allowOnly(m, "at", "crash_framework", "restart_after");
-        frameworkRef(in.get(m, "crash_framework"));
-        throw in.error(
-            in.get(m, "crash_framework"),
-            "crash_framework is not supported by this version yet (framework failover is"
-                + " planned); remove this fault");
+        return new Scenario.Fault.CrashFramework(
+            at, frameworkRef(in.get(m, "crash_framework")), in.duration(m, "restart_after", -1));
       }
       if (in.get(m, "drop_messages") != null) {
         in.allowOnly(m, "at", "drop_messages", "until");
