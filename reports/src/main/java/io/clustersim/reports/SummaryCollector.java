@@ -46,6 +46,7 @@ public final class SummaryCollector implements EventListener {
   private long refused;
 
   private final Starvation starvation = new Starvation();
+  private final Failures failures = new Failures();
   private final JobCompletion jobs = new JobCompletion();
 
   // Jain's index over the live frameworks' dominant shares, kept as running sums so that it can
@@ -71,6 +72,7 @@ public final class SummaryCollector implements EventListener {
   public void onEvent(long t, long seq, LogEvent e) {
     starvation.onEvent(t, e);
     jobs.onEvent(t, e);
+    failures.onEvent(t, e);
     if (e instanceof LogEvent.AgentAdded a) {
       agentTotals.put(a.agent(), a.resources());
       clusterTotal = clusterTotal.plus(a.resources().scalars());
@@ -371,6 +373,7 @@ public final class SummaryCollector implements EventListener {
       fairness.putNull("max_min_dominant_share_ratio");
     }
     root.put("starvation_seconds", SimTime.toSeconds(starvation.longest(end)));
+    failures.write(root);
     ObjectNode js = root.putObject("jobs");
     js.put("completed", jobs.completion().getN());
     js.put("completion_seconds_mean", nullIfEmpty(jobs.completion().getMean()));

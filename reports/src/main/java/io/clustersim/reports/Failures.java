@@ -1,0 +1,91 @@
+package io.clustersim.reports;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clustersim.core.kernel.SimTime;
+import io.clustersim.core.log.LogEvent;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What faults cost, from the event log: how long the master took to notice an agent that went
+ * silent (a crash or a partition fault until the agent's removal), tasks lost, tasks relaunched,
+ * and the work lost: the running time of every task that ended because of a failure (lost,
+ * unreachable, gone, or killed with its framework's removal). O(1) per event; memory grows with the
+ * running tasks and silent agents.
+ */
+final class Failures {
+  private static final Set<String> LOST =
+      Set.of("TASK_LOST", "TASK_UNREACHABLE", "TASK_GONE", "TASK_GONE_BY_OPERATOR", "TASK_DROPPED");
+
+  private final Map<String, Long> silentSince = new HashMap<>();
+  private final Map<String, Long> runningSince = new HashMap<>();
+  private long detections;
+  private long detectionSum;
+  private long detectionMax;
+  private long tasksLost;
+  private long relaunched;
+  private long workLost;
+
+  void onEvent(long t, LogEvent e) {
+    if (e instanceof LogEvent.Fault f) {
+      for (Map.Entry<String, String> p : f.parameters()) {
+        if ((f.kind().equals("crash_agent") && p.getKey().equals("agent"))
+            || (f.kind().equals("partition") && p.getKey().equals("agents"))) {
+          for (String agent : p.getValue().split(",")) {
+            silentSince.putIfAbsent(agent, t);
+          }
+        }
+      }
+    } else if (e instanceof LogEvent.AgentAdded a) {
+      silentSince.remove(a.agent()); // back before the master gave up on it
+    } else if (e instanceof LogEvent.AgentRemoved r) {
+      Long since = silentSince.remove(r.agent());
+      if (since != null) {
+        long d = t - since;
+        detections++;
+        detectionSum += d;
+        detectionMax = Math.max(detectionMax, d);
+      }
+    } else if (e instanceof LogEvent.TaskLaunched l && l.task().matches(".*-r\\d+")) {
+      relaunched++; // the built-in behaviours relaunch a task as <id>-r<n>
+    } else if (e instanceof LogEvent.TaskStatus s) {
+      String key = s.framework() + "/" + s.task();
+      if (s.state().equals("TASK_RUNNING")) {
+        runningSince.putIfAbsent(key, t);
+        return;
+      }
+      boolean failed =
+          LOST.contains(s.state())
+              || (s.state().equals("TASK_KILLED") && "REASON_FRAMEWORK_REMOVED".equals(s.reason()));
+      Long since = runningSince.get(key);
+      if (failed) {
+        tasksLost++;
+        if (since != null) {
+          workLost += t - since;
+        }
+      }
+      if (failed || isTerminal(s.state())) {
+        runningSince.remove(key);
+      }
+    }
+  }
+
+  private static boolean isTerminal(String state) {
+    return switch (state) {
+      case "TASK_FINISHED", "TASK_FAILED", "TASK_KILLED", "TASK_ERROR" -> true;
+      default -> false;
+    };
+  }
+
+  void write(ObjectNode root) {
+    ObjectNode f = root.putObject("failures");
+    ObjectNode d = f.putObject("agent_loss_detection_seconds");
+    d.put("count", detections);
+    d.put("mean", detections == 0 ? 0 : SimTime.toSeconds(detectionSum) / detections);
+    d.put("max", SimTime.toSeconds(detectionMax));
+    f.put("tasks_lost", tasksLost);
+    f.put("tasks_relaunched", relaunched);
+    f.put("work_lost_task_seconds", SimTime.toSeconds(workLost));
+  }
+}
