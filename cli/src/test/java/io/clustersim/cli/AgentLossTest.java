@@ -87,4 +87,25 @@ class AgentLossTest {
     List<JsonNode> s = r.where(Runs.type("TASK_STATUS").and(Runs.field("framework", framework)));
     return s.get(s.size() - 1);
   }
+
+  @Test
+  void aHealedPartitionBringsTheAgentBackAndPartitionAwareTasksWithIt() {
+    // Partitioned at 120 s, removed at 195 s. Each agent last heard a ping at 105 s, so it counts
+    // the master lost at 105 + 75 = 180 s and registers again every 15 s: 180, 195 and 210 are
+    // cut off; the partition heals at 220 s and the 225 s attempt gets through. The master adopts
+    // the partition-aware framework's task again (TASK_UNREACHABLE -> TASK_RUNNING); the plain
+    // framework's task was reported lost, and the agent is told to kill it.
+    Runs r = Runs.run(BASE + "faults:\n  - {at: 120s, partition: [a, b], heal_after: 100s}\n");
+    assertEquals(195.0, removedAt(r, "a"));
+    List<JsonNode> added = r.where(Runs.type("AGENT_ADDED").and(Runs.field("agent", "a")));
+    assertEquals(2, added.size());
+    assertEquals(225.0, Runs.seconds(added.get(1)));
+    List<JsonNode> aware = r.where(Runs.type("TASK_STATUS").and(Runs.field("framework", "aware")));
+    JsonNode back = aware.get(aware.size() - 1);
+    assertEquals("TASK_RUNNING", back.get("state").asText());
+    assertEquals("REASON_AGENT_REREGISTERED", back.get("reason").asText());
+    assertEquals(225.0, Runs.seconds(back));
+    List<JsonNode> plain = r.where(Runs.type("TASK_STATUS").and(Runs.field("task", "plain-0")));
+    assertEquals("TASK_LOST", plain.get(plain.size() - 1).get("state").asText());
+  }
 }

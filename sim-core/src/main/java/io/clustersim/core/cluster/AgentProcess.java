@@ -32,12 +32,33 @@ public final class AgentProcess implements Endpoint {
   private final Map<String, RunningTask> tasks = new LinkedHashMap<>();
   private final Map<String, Integer> executorTasks = new LinkedHashMap<>();
   private boolean up;
+  private final long masterTimeoutMicros;
+  private final long retryMicros;
+  private long masterTimer = Simulation.NO_EVENT;
 
   private record RunningTask(String frameworkId, TaskInfo info, long completion) {}
 
   /** An agent that is not started yet. */
   public AgentProcess(
       String id, Resources resources, Map<String, String> attributes, Simulation sim, Network net) {
+    this(id, resources, attributes, sim, net, -1, -1);
+  }
+
+  /**
+   * An agent that considers the master lost when no ping came for {@code masterTimeoutMicros}
+   * (Mesos: agent_ping_timeout × max_agent_ping_timeouts) and then registers again every {@code
+   * retryMicros} until the master answers: how an agent cut off by a partition comes back.
+   */
+  public AgentProcess(
+      String id,
+      Resources resources,
+      Map<String, String> attributes,
+      Simulation sim,
+      Network net,
+      long masterTimeoutMicros,
+      long retryMicros) {
+    this.masterTimeoutMicros = masterTimeoutMicros;
+    this.retryMicros = retryMicros;
     this.id = id;
     this.resources = resources;
     this.attributes = attributes;
@@ -68,12 +89,37 @@ public final class AgentProcess implements Endpoint {
   /** Starts the process and registers with the master. */
   public void start() {
     up = true;
-    send(new Message.RegisterAgent(id, resources, attributes, List.copyOf(tasks.keySet())));
+    register();
+  }
+
+  private void register() {
+    Map<String, Resources> used = new LinkedHashMap<>();
+    tasks.forEach((key, t) -> used.put(key, t.info().resources()));
+    send(new Message.RegisterAgent(id, resources, attributes, List.copyOf(tasks.keySet()), used));
+  }
+
+  /** The master was heard from: it is considered lost only after a silence from now on. */
+  private void heardFromMaster() {
+    if (masterTimeoutMicros <= 0) {
+      return;
+    }
+    sim.cancel(masterTimer);
+    masterTimer = sim.after(masterTimeoutMicros, Simulation.PRIORITY_TIMER, this::masterLost);
+  }
+
+  private void masterLost() {
+    if (!up) {
+      return;
+    }
+    register();
+    masterTimer = sim.after(retryMicros, Simulation.PRIORITY_TIMER, this::masterLost);
   }
 
   /** The process dies: its tasks and executors vanish without a word to the master. */
   public void crash() {
     up = false;
+    sim.cancel(masterTimer);
+    masterTimer = Simulation.NO_EVENT;
     for (RunningTask t : tasks.values()) {
       sim.cancel(t.completion());
     }
@@ -87,6 +133,7 @@ public final class AgentProcess implements Endpoint {
       return;
     }
     if (m instanceof Message.Ping) {
+      heardFromMaster();
       send(new Message.Pong(id));
     } else if (m instanceof Message.RunTask r) {
       run(r.frameworkId(), r.task());
@@ -104,7 +151,7 @@ public final class AgentProcess implements Endpoint {
     } else if (m instanceof Message.FrameworkToExecutor f) {
       endOnRequest(f);
     } else if (m instanceof Message.AgentRegistered) {
-      // Registration needs no action.
+      heardFromMaster();
     } else {
       throw new IllegalStateException("agent cannot handle " + m);
     }

@@ -205,7 +205,16 @@ public final class ClusterSimulation {
   }
 
   private void startAgent(Scenario.Agent a) {
-    AgentProcess agent = new AgentProcess(a.id(), a.resources(), a.attributes(), sim, net);
+    MasterConfig mc = scenario.master();
+    AgentProcess agent =
+        new AgentProcess(
+            a.id(),
+            a.resources(),
+            a.attributes(),
+            sim,
+            net,
+            mc.agentPingTimeoutMicros() * mc.maxAgentPingTimeouts(),
+            mc.agentPingTimeoutMicros());
     agents.put(a.id(), agent);
     net.attach(agent);
     agent.start();

@@ -52,6 +52,9 @@ public final class Master implements Endpoint, OfferSink {
   /** Frameworks removed for good: Mesos refuses their re-registration. */
   private final java.util.Set<String> removedFrameworks = new java.util.HashSet<>();
 
+  /** Agents removed after missed pings: they may come back (a healed partition). */
+  private final java.util.Set<String> unreachableAgents = new java.util.HashSet<>();
+
   private long nextOfferId;
 
   /** Outstanding inverse offers: id → {framework, agent}. */
@@ -255,8 +258,46 @@ public final class Master implements Endpoint, OfferSink {
     agents.put(r.agentId(), agent);
     log.emit(new LogEvent.AgentAdded(r.agentId(), r.resources()));
     send(AgentProcess.address(r.agentId()), new Message.AgentRegistered(r.agentId()));
-    allocator.addAgent(agent.info, agent.total, Map.of());
+    Map<String, Resources> used = new LinkedHashMap<>();
+    if (unreachableAgents.remove(r.agentId())) {
+      readopt(agent, r, used);
+    }
+    allocator.addAgent(agent.info, agent.total, used);
     ping(agent);
+  }
+
+  /**
+   * An agent the master removed as unreachable comes back (a healed partition), as Mesos 1.x
+   * allows: the tasks of partition-aware frameworks it still runs are adopted again and reported
+   * {@code TASK_RUNNING} (they were {@code TASK_UNREACHABLE}); the others were reported lost, and
+   * the agent is told to kill them. A custom executor's own resources are not booked again.
+   */
+  private void readopt(AgentEntry agent, Message.RegisterAgent r, Map<String, Resources> used) {
+    for (String key : r.runningTasks()) {
+      int slash = key.indexOf('/');
+      String frameworkId = key.substring(0, slash);
+      String taskId = key.substring(slash + 1);
+      FrameworkEntry fw = frameworks.get(frameworkId);
+      Resources resources = r.taskResources().get(key);
+      if (fw == null || !fw.info.has(Capability.PARTITION_AWARE) || resources == null) {
+        send(AgentProcess.address(agent.id()), new Message.KillTask(frameworkId, taskId));
+        continue;
+      }
+      MasterTask task = new MasterTask(taskId, frameworkId, agent.id(), resources, null);
+      task.state = TaskState.TASK_RUNNING;
+      agent.tasks.put(key, task);
+      fw.tasks.put(taskId, task);
+      agent.allocated = agent.allocated.plus(resources);
+      used.merge(frameworkId, resources, Resources::plus);
+      log.emit(
+          new LogEvent.TaskStatus(
+              taskId, frameworkId, agent.id(), "TASK_RUNNING", "REASON_AGENT_REREGISTERED"));
+      send(
+          fw.address(),
+          new Message.StatusToFramework(
+              new TaskStatus(
+                  taskId, agent.id(), TaskState.TASK_RUNNING, "REASON_AGENT_REREGISTERED")));
+    }
   }
 
   private void ping(AgentEntry agent) {
@@ -317,6 +358,9 @@ public final class Master implements Endpoint, OfferSink {
     allocator.removeAgent(agentId);
     inverseOffers.values().removeIf(io -> io[1].equals(agentId));
     log.emit(new LogEvent.AgentRemoved(agentId, reason));
+    if (!byOperator) {
+      unreachableAgents.add(agentId);
+    }
     for (OfferEntry o : List.copyOf(offers.values())) {
       if (o.agentId().equals(agentId)) {
         rescind(o.id(), "agent_removed", false);

@@ -20,7 +20,8 @@ public sealed interface Message {
       String agentId,
       Resources resources,
       Map<String, String> attributes,
-      List<String> runningTasks)
+      List<String> runningTasks,
+      Map<String, Resources> taskResources)
       implements Message {}
 
   /** An agent answers a ping. */
