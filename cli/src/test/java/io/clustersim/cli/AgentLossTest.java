@@ -1,6 +1,7 @@
 package io.clustersim.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -107,5 +108,49 @@ class AgentLossTest {
     assertEquals(225.0, Runs.seconds(back));
     List<JsonNode> plain = r.where(Runs.type("TASK_STATUS").and(Runs.field("task", "plain-0")));
     assertEquals("TASK_LOST", plain.get(plain.size() - 1).get("state").asText());
+  }
+
+  @Test
+  void checkpointedTasksSurviveAnAgentRestart() {
+    // One agent crashes at 30 s and restarts at 50 s, before the master would remove it (75 s).
+    // keep checkpoints: its 60 s task runs on and finishes 60 s after launch; keep40's 40 s task
+    // ends while the agent is down and is reported finished when the agent is back at 50 s. drop
+    // does not checkpoint: its task dies with the agent process and is lost at the re-registration.
+    Runs r =
+        Runs.run(
+            """
+            duration: 2m
+            agents:
+              - {id: a, resources: {cpus: 4, mem: 4096}}
+            frameworks:
+              - {id: keep, behaviour: batch, checkpoint: true,
+                 tasks: {count: 1, resources: {cpus: 1, mem: 512}, duration: 60s}}
+              - {id: keep40, behaviour: batch, checkpoint: true,
+                 tasks: {count: 1, resources: {cpus: 1, mem: 512}, duration: 40s}}
+              - {id: drop, behaviour: batch,
+                 tasks: {count: 1, resources: {cpus: 1, mem: 512}, duration: 60s}}
+            faults:
+              - {at: 30s, crash_agent: a, restart_after: 20s}
+            """);
+    // The three frameworks get the agent in turn, one allocation run each (0, 1 and 2 s).
+    double keepLaunched =
+        Runs.seconds(
+            r.where(Runs.type("TASK_LAUNCHED").and(Runs.field("framework", "keep"))).get(0));
+    double keep40Launched =
+        Runs.seconds(
+            r.where(Runs.type("TASK_LAUNCHED").and(Runs.field("framework", "keep40"))).get(0));
+    assertTrue(
+        keep40Launched + 40 > 30 && keep40Launched + 40 < 50, "ends while the agent is down");
+    JsonNode keep = last(r, "keep");
+    assertEquals("TASK_FINISHED", keep.get("state").asText());
+    assertEquals(keepLaunched + 60, Runs.seconds(keep));
+    JsonNode keep40 = last(r, "keep40");
+    assertEquals("TASK_FINISHED", keep40.get("state").asText());
+    assertEquals(50.0, Runs.seconds(keep40));
+    List<JsonNode> drop = r.where(Runs.type("TASK_STATUS").and(Runs.field("task", "drop-0")));
+    JsonNode lost = drop.get(drop.size() - 1);
+    assertEquals("TASK_LOST", lost.get("state").asText());
+    assertEquals("REASON_SLAVE_RESTARTED", lost.get("reason").asText());
+    assertEquals(50.0, Runs.seconds(lost));
   }
 }

@@ -41,6 +41,8 @@ class FaultPropertiesTest {
                     + " service: {instances: 3, resources: {cpus: 1, mem: 1024}}}",
                 "{id: FW, behaviour: batch, role: r2, failover_timeout: FO,"
                     + " tasks: {count: 6, resources: {cpus: 2, mem: 256}, duration: 90s, max_per_offer: 2}}",
+                "{id: FW, behaviour: batch, checkpoint: true, capabilities: [PARTITION_AWARE],"
+                    + " tasks: {count: 8, resources: {cpus: 1, mem: 256}, duration: 70s}}",
                 "{id: FW, behaviour: hold}",
                 "{id: FW, behaviour: decline, refuse_seconds: 3}")
             .list()

@@ -36,7 +36,11 @@ public final class AgentProcess implements Endpoint {
   private final long retryMicros;
   private long masterTimer = Simulation.NO_EVENT;
 
-  private record RunningTask(String frameworkId, TaskInfo info, long completion) {}
+  private record RunningTask(
+      String frameworkId, TaskInfo info, long completion, boolean checkpoint) {}
+
+  /** Checkpointed tasks that ended while the agent was down, reported when it is back. */
+  private final Map<String, TaskState> endedWhileDown = new LinkedHashMap<>();
 
   /** An agent that is not started yet. */
   public AgentProcess(
@@ -90,6 +94,14 @@ public final class AgentProcess implements Endpoint {
   public void start() {
     up = true;
     register();
+    // Recovery: checkpointed tasks whose executors ended meanwhile are reported now.
+    for (Map.Entry<String, TaskState> e : List.copyOf(endedWhileDown.entrySet())) {
+      RunningTask t = tasks.get(e.getKey());
+      if (t != null) {
+        end(t, e.getValue(), null);
+      }
+    }
+    endedWhileDown.clear();
   }
 
   private void register() {
@@ -115,16 +127,26 @@ public final class AgentProcess implements Endpoint {
     masterTimer = sim.after(retryMicros, Simulation.PRIORITY_TIMER, this::masterLost);
   }
 
-  /** The process dies: its tasks and executors vanish without a word to the master. */
+  /**
+   * The process dies. Tasks of frameworks that checkpoint run on and are recovered when it
+   * restarts; the others vanish with it, without a word to the master.
+   */
   public void crash() {
     up = false;
     sim.cancel(masterTimer);
     masterTimer = Simulation.NO_EVENT;
-    for (RunningTask t : tasks.values()) {
-      sim.cancel(t.completion());
+    // Tasks of checkpointing frameworks run on in their executors and are recovered on restart;
+    // the others vanish with the agent process, without a word to the master.
+    for (RunningTask t : List.copyOf(tasks.values())) {
+      if (!t.checkpoint()) {
+        sim.cancel(t.completion());
+        tasks.remove(t.frameworkId() + "/" + t.info().id());
+        String execKey = t.frameworkId() + "/" + executorId(t.info());
+        if (executorTasks.merge(execKey, -1, Integer::sum) == 0) {
+          executorTasks.remove(execKey);
+        }
+      }
     }
-    tasks.clear();
-    executorTasks.clear();
   }
 
   @Override
@@ -136,7 +158,7 @@ public final class AgentProcess implements Endpoint {
       heardFromMaster();
       send(new Message.Pong(id));
     } else if (m instanceof Message.RunTask r) {
-      run(r.frameworkId(), r.task());
+      run(r.frameworkId(), r.task(), r.checkpoint());
     } else if (m instanceof Message.KillTask k) {
       RunningTask t = tasks.get(k.frameworkId() + "/" + k.taskId());
       if (t != null) {
@@ -176,7 +198,7 @@ public final class AgentProcess implements Endpoint {
     }
   }
 
-  private void run(String frameworkId, TaskInfo task) {
+  private void run(String frameworkId, TaskInfo task, boolean checkpoint) {
     String execKey = frameworkId + "/" + executorId(task);
     executorTasks.merge(execKey, 1, Integer::sum);
     status(frameworkId, task, TaskState.TASK_STARTING, null);
@@ -188,9 +210,21 @@ public final class AgentProcess implements Endpoint {
           sim.after(
               task.durationMicros(),
               Simulation.PRIORITY_MESSAGE,
-              () -> end(tasks.get(key), task.endState(), null));
+              () -> complete(key, task.endState()));
     }
-    tasks.put(key, new RunningTask(frameworkId, task, completion));
+    tasks.put(key, new RunningTask(frameworkId, task, completion, checkpoint));
+  }
+
+  private void complete(String key, TaskState state) {
+    RunningTask t = tasks.get(key);
+    if (t == null) {
+      return;
+    }
+    if (!up) {
+      endedWhileDown.put(key, state); // only checkpointed tasks are still here
+      return;
+    }
+    end(t, state, null);
   }
 
   private static String executorId(TaskInfo task) {

@@ -189,7 +189,8 @@ public final class ClusterSimulation {
               f.secret(),
               f.failoverTimeoutMicros(),
               f.capabilities(),
-              f.minAllocatable());
+              f.minAllocatable(),
+              f.checkpoint());
       FrameworkProcess process = new FrameworkProcess(info, scheduler, sim, net, streams);
       process.afterStatusUpdate(() -> maybeDrained = true);
       frameworks.put(f.id(), process);

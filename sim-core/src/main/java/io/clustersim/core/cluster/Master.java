@@ -750,7 +750,8 @@ public final class Master implements Endpoint, OfferSink {
               t.id(), fw.info.id(), agentId, task.executorId, t.resources(), t.submittedMicros()));
       send(
           AgentProcess.address(agentId),
-          new Message.RunTask(fw.info.id(), t, newExecutor ? t.executor() : null));
+          new Message.RunTask(
+              fw.info.id(), t, newExecutor ? t.executor() : null, fw.info.checkpoint()));
     }
     return remaining;
   }

@@ -14,6 +14,7 @@ import java.util.Set;
  * @param failoverTimeoutMicros how long the master keeps its tasks after it disconnects
  * @param capabilities its capabilities
  * @param minAllocatable its own min_allocatable sets, overriding the master's; null for none
+ * @param checkpoint whether agents checkpoint its tasks, so that they survive an agent restart
  */
 public record FrameworkInfo(
     String id,
@@ -22,7 +23,20 @@ public record FrameworkInfo(
     String secret,
     long failoverTimeoutMicros,
     Set<Capability> capabilities,
-    List<Resources> minAllocatable) {
+    List<Resources> minAllocatable,
+    boolean checkpoint) {
+  /** A framework that does not checkpoint. */
+  public FrameworkInfo(
+      String id,
+      String role,
+      String principal,
+      String secret,
+      long failoverTimeoutMicros,
+      Set<Capability> capabilities,
+      List<Resources> minAllocatable) {
+    this(id, role, principal, secret, failoverTimeoutMicros, capabilities, minAllocatable, false);
+  }
+
   /** True if the framework declared {@code c}. */
   public boolean has(Capability c) {
     return capabilities.contains(c);

@@ -42,7 +42,8 @@ public sealed interface Message {
   record Ping(String agentId) implements Message {}
 
   /** Start a task (and its executor, if not running yet). */
-  record RunTask(String frameworkId, TaskInfo task, ExecutorInfo executor) implements Message {}
+  record RunTask(String frameworkId, TaskInfo task, ExecutorInfo executor, boolean checkpoint)
+      implements Message {}
 
   /** Kill one task. */
   record KillTask(String frameworkId, String taskId) implements Message {}

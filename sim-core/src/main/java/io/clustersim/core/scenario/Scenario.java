@@ -115,6 +115,7 @@ public record Scenario(
    * @param placement how its built-in behaviour places tasks among its offers
    * @param minAllocatable its own min_allocatable sets, or null to use the allocator's
    * @param reserve whether its built-in behaviour dynamically reserves what its tasks use
+   * @param checkpoint whether agents checkpoint its tasks (they survive an agent restart)
    */
   public record Framework(
       String id,
@@ -131,7 +132,8 @@ public record Scenario(
       Set<Capability> capabilities,
       String placement,
       List<Resources> minAllocatable,
-      boolean reserve) {}
+      boolean reserve,
+      boolean checkpoint) {}
 
   /**
    * Batch work: {@code count} tasks of the same shape.

@@ -476,7 +476,8 @@ public final class ScenarioLoader {
           "capabilities",
           "placement",
           "min_allocatable",
-          "reserve");
+          "reserve",
+          "checkpoint");
       Node idNode = in.require(m, "id");
       String id = in.string(idNode);
       if (!frameworkIds.add(id)) {
@@ -565,7 +566,8 @@ public final class ScenarioLoader {
           in.get(m, "min_allocatable") == null
               ? null
               : minAllocatable(in.get(m, "min_allocatable")),
-          in.get(m, "reserve") != null && in.bool(in.get(m, "reserve")));
+          in.get(m, "reserve") != null && in.bool(in.get(m, "reserve")),
+          in.get(m, "checkpoint") != null && in.bool(in.get(m, "checkpoint")));
     }
 
     private String capabilityNames() {
