@@ -153,4 +153,18 @@ class AgentLossTest {
     assertEquals("REASON_SLAVE_RESTARTED", lost.get("reason").asText());
     assertEquals(50.0, Runs.seconds(lost));
   }
+
+  @Test
+  void slowMessagesCostPingsOnlyWhenNoPongArrivesForFiveTimeouts() {
+    // From 60 s every message takes 20 s more: the pong to the 60 s ping arrives at 100 s, so the
+    // checks at 75 and 90 s count misses, but any pong counts (as in Mesos), and from 105 s one
+    // arrives in every 15 s window: the agents stay. With 60 s more, the first pong after 60 s
+    // arrives at 180 s: the pings of 60, 75, 90, 105 and 120 s all go unanswered in time, and
+    // the agents are removed at 60 + 75 = 135 s.
+    Runs slow = Runs.run(BASE + "faults:\n  - {at: 60s, delay_messages: 20s, until: 4m}\n");
+    assertEquals(0, slow.ofType("AGENT_REMOVED").size());
+    Runs slower = Runs.run(BASE + "faults:\n  - {at: 60s, delay_messages: 60s, until: 4m}\n");
+    assertEquals(135.0, removedAt(slower, "a"));
+    assertEquals(135.0, removedAt(slower, "b"));
+  }
 }

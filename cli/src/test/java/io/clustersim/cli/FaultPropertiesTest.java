@@ -50,7 +50,7 @@ class FaultPropertiesTest {
             .ofMaxSize(3);
     Arbitrary<List<int[]>> faults =
         Combinators.combine(
-                Arbitraries.integers().between(0, 3), // kind
+                Arbitraries.integers().between(0, 4), // kind
                 Arbitraries.integers().between(0, 280), // at, seconds
                 Arbitraries.integers().between(0, 3), // which agent or framework
                 Arbitraries.integers().between(-1, 200)) // restart / heal after, -1 never
@@ -101,7 +101,13 @@ class FaultPropertiesTest {
                       y.append("crash_framework: ")
                           .append(fw)
                           .append(after.formatted("restart_after"));
-                  default -> y.append("drop_messages: 0.05, until: ").append(f[1] + 60).append("s");
+                  case 3 -> y.append("drop_messages: 0.05, until: ").append(f[1] + 60).append("s");
+                  default ->
+                      y.append("delay_messages: ")
+                          .append(1 + f[3] % 30)
+                          .append("s, until: ")
+                          .append(f[1] + 90)
+                          .append("s");
                 }
                 y.append("}\n");
               });

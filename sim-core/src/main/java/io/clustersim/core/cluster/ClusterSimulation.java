@@ -315,6 +315,14 @@ public final class ClusterSimulation {
                   Map.entry("rate", Double.toString(d.rate())),
                   Map.entry("until", SimTime.format(d.untilMicros())))));
       net.setLoss(d.rate(), d.untilMicros(), streams.stream("network/drop"));
+    } else if (fault instanceof Scenario.Fault.DelayMessages d) {
+      log.emit(
+          new LogEvent.Fault(
+              "delay_messages",
+              List.of(
+                  Map.entry("delay", SimTime.format(d.delayMicros())),
+                  Map.entry("until", SimTime.format(d.untilMicros())))));
+      net.setExtraDelay(d.delayMicros(), d.untilMicros());
     } else {
       throw new IllegalStateException("fault not supported: " + fault);
     }

@@ -25,6 +25,8 @@ public final class Network {
   private double lossRate;
   private long lossUntil;
   private RandomGenerator lossRandom;
+  private long extraDelayMicros;
+  private long extraDelayUntil;
 
   /** A network on {@code sim} with a fixed one-way delivery delay. */
   public Network(Simulation sim, long delayMicros) {
@@ -72,8 +74,9 @@ public final class Network {
       dropped++;
       return;
     }
+    long delay = delayMicros + (sim.now() < extraDelayUntil ? extraDelayMicros : 0);
     sim.after(
-        delayMicros,
+        delay,
         Simulation.PRIORITY_MESSAGE,
         () -> {
           // The link may have been cut while the message was in flight.
@@ -93,6 +96,16 @@ public final class Network {
     this.lossRate = rate;
     this.lossUntil = untilMicros;
     this.lossRandom = random;
+  }
+
+  /**
+   * Delays every message sent from now until {@code untilMicros} by {@code extraMicros} more (a
+   * congested network): messages keep their order among themselves, and one sent after the window
+   * may overtake those still in flight.
+   */
+  public void setExtraDelay(long extraMicros, long untilMicros) {
+    this.extraDelayMicros = extraMicros;
+    this.extraDelayUntil = untilMicros;
   }
 
   /** Messages sent so far. */

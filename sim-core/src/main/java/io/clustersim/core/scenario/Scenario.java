@@ -348,5 +348,10 @@ public record Scenario(
 
     /** Each message is lost with probability {@code rate} until {@code untilMicros}. */
     record DropMessages(long atMicros, double rate, long untilMicros) implements Fault {}
+
+    /**
+     * Every message sent from {@code atMicros} until {@code untilMicros} takes this much longer.
+     */
+    record DelayMessages(long atMicros, long delayMicros, long untilMicros) implements Fault {}
   }
 }

@@ -881,6 +881,15 @@ public final class ScenarioLoader {
         return new Scenario.Fault.CrashFramework(
             at, frameworkRef(in.get(m, "crash_framework")), in.duration(m, "restart_after", -1));
       }
+      if (in.get(m, "delay_messages") != null) {
+        in.allowOnly(m, "at", "delay_messages", "until");
+        long delay = in.duration(in.get(m, "delay_messages"));
+        long until = in.duration(m, "until", SimTime.NEVER);
+        if (until != SimTime.NEVER && until <= at) {
+          throw in.error(in.get(m, "until"), "'until' must be after 'at'");
+        }
+        return new Scenario.Fault.DelayMessages(at, delay, until);
+      }
       if (in.get(m, "drop_messages") != null) {
         in.allowOnly(m, "at", "drop_messages", "until");
         double rate = in.number(in.get(m, "drop_messages"), 0, 1);
@@ -893,7 +902,7 @@ public final class ScenarioLoader {
       throw in.error(
           n,
           "a fault needs one of: crash_agent, partition, crash_master, crash_framework,"
-              + " drop_messages");
+              + " drop_messages, delay_messages");
     }
 
     private static final java.util.List<String> TASK_STATES =
