@@ -48,8 +48,9 @@ final class RunSelection {
       paramLabel = "RATES",
       description =
           "Random faults from the run's seed, added to the scenario's: crash_agent=R,partition=R"
-              + " (R per agent, like 2/h), drop_messages=P (a probability). A crashed agent"
-              + " restarts after 1-10 min, a partition heals after 10 s-5 min. Needs a duration.")
+              + " (R per agent, like 2/h), crash_framework=R (per framework), drop_messages=P (a"
+              + " probability). A crashed agent restarts after 1-10 min, a partition heals and a"
+              + " scheduler comes back after 10 s-5 min. Needs a duration.")
   String chaos;
 
   /** The random faults asked for, or null. */

@@ -11,11 +11,12 @@ import org.apache.commons.math3.random.RandomGenerator;
 
 /**
  * Random faults, drawn from the run's seed: {@code --chaos crash_agent=2/h,partition=1/h,
- * drop_messages=0.01}. Agent faults come per agent as a Poisson process at the given rate (per
- * agent and per second, minute, hour or day); an agent has one fault at a time: a crashed agent
- * restarts after 1 to 10 minutes, a partition heals after 10 seconds to 5 minutes (uniform), and
- * its next fault is drawn from then on. {@code drop_messages} loses each message with that
- * probability for the whole run. The faults join the scenario's own, in time order.
+ * crash_framework=1/h,drop_messages=0.01}. Agent faults come per agent as a Poisson process at the
+ * given rate (per agent and per second, minute, hour or day); an agent has one fault at a time: a
+ * crashed agent restarts after 1 to 10 minutes, a partition heals after 10 seconds to 5 minutes
+ * (uniform), and its next fault is drawn from then on. Scheduler crashes come the same way per
+ * framework, each back after 10 seconds to 5 minutes. {@code drop_messages} loses each message with
+ * that probability for the whole run. The faults join the scenario's own, in time order.
  */
 public final class Chaos {
   /** The kinds and what their value is. */
@@ -23,6 +24,7 @@ public final class Chaos {
       Map.of(
           "crash_agent", "a rate per agent, like 2/h",
           "partition", "a rate per agent, like 1/h",
+          "crash_framework", "a rate per framework, like 1/h",
           "drop_messages", "a probability from 0 to 1");
 
   private final Map<String, Double> rates;
@@ -41,7 +43,7 @@ public final class Chaos {
         throw new IllegalArgumentException(
             "--chaos: unknown fault kind '"
                 + kind
-                + "' (known: crash_agent, partition, drop_messages)");
+                + "' (known: crash_agent, partition, crash_framework, drop_messages)");
       }
       if (kv.length != 2 || kv[1].isBlank()) {
         throw new IllegalArgumentException("--chaos: " + kind + " needs " + KINDS.get(kind));
@@ -95,6 +97,18 @@ public final class Chaos {
             down = uniform(random, 10, 300);
             faults.add(new Scenario.Fault.Partition(t, List.of(a.id()), down));
           }
+          t += down + Math.round(gap.sample());
+        }
+      }
+    }
+    double fwRate = rates.getOrDefault("crash_framework", 0.0);
+    if (fwRate > 0) {
+      ExponentialDistribution gap = new ExponentialDistribution(random, 1e6 / fwRate);
+      for (Scenario.Framework f : scenario.frameworks()) {
+        long t = f.startMicros() + Math.round(gap.sample());
+        while (t < end) {
+          long down = uniform(random, 10, 300);
+          faults.add(new Scenario.Fault.CrashFramework(t, f.id(), down));
           t += down + Math.round(gap.sample());
         }
       }

@@ -66,6 +66,7 @@ class ChaosTest {
   @Test
   void badSpecsAreNamed() {
     assertThrows(IllegalArgumentException.class, () -> Chaos.parse("meteor=1/h"));
+    assertThrows(IllegalArgumentException.class, () -> Chaos.parse("crash_framework=-1/h"));
     assertThrows(IllegalArgumentException.class, () -> Chaos.parse("crash_agent=fast"));
     assertThrows(IllegalArgumentException.class, () -> Chaos.parse("drop_messages=2"));
     assertThrows(IllegalArgumentException.class, () -> Chaos.parse("partition"));
