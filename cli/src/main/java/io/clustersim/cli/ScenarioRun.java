@@ -190,7 +190,8 @@ public final class ScenarioRun {
   private ClusterSimulation simulation(
       TraceWorkload workload, OutputStream events, List<EventListener> all) {
     return new ClusterSimulation(
-        scenario, Policies.create(scenario.policy()), new Behaviours(), workload, events, all);
+            scenario, Policies.create(scenario.policy()), new Behaviours(), workload, events, all)
+        .allocatorFactory(() -> Policies.create(scenario.policy()));
   }
 
   /** The outcome of each of the scenario's expectations (none when the run was stopped early). */

@@ -50,7 +50,7 @@ class FaultPropertiesTest {
             .ofMaxSize(3);
     Arbitrary<List<int[]>> faults =
         Combinators.combine(
-                Arbitraries.integers().between(0, 4), // kind
+                Arbitraries.integers().between(0, 5), // kind
                 Arbitraries.integers().between(0, 280), // at, seconds
                 Arbitraries.integers().between(0, 3), // which agent or framework
                 Arbitraries.integers().between(-1, 200)) // restart / heal after, -1 never
@@ -67,7 +67,8 @@ class FaultPropertiesTest {
   private static Case yaml(
       int agents, List<String> fws, List<int[]> faults, String policy, int failover, long seed) {
     StringBuilder y = new StringBuilder();
-    y.append("seed: ").append(seed).append("\nduration: 5m\nallocator: {policy: ").append(policy);
+    y.append("seed: ").append(seed).append("\nduration: 5m\nmaster: {masters: 3}");
+    y.append("\nallocator: {policy: ").append(policy);
     y.append("}\nagents:\n");
     for (int i = 0; i < agents; i++) {
       y.append("  - {id: a").append(i).append(", resources: {cpus: 4, mem: 4096}}\n");
@@ -102,6 +103,7 @@ class FaultPropertiesTest {
                           .append(fw)
                           .append(after.formatted("restart_after"));
                   case 3 -> y.append("drop_messages: 0.05, until: ").append(f[1] + 60).append("s");
+                  case 4 -> y.append("crash_master: leader");
                   default ->
                       y.append("delay_messages: ")
                           .append(1 + f[3] % 30)

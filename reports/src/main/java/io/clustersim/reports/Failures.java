@@ -26,8 +26,14 @@ final class Failures {
   private long tasksLost;
   private long relaunched;
   private long workLost;
+  private long agentsKnown;
+  private final java.util.List<long[]> failovers = new java.util.ArrayList<>();
+  // The failover in progress: crash time, agents to wait for, elected, all back, first offer.
+  private long[] failover;
+  private long reregistered;
 
   void onEvent(long t, LogEvent e) {
+    failoverStep(t, e);
     if (e instanceof LogEvent.Fault f) {
       for (Map.Entry<String, String> p : f.parameters()) {
         if ((f.kind().equals("crash_agent") && p.getKey().equals("agent"))
@@ -38,8 +44,10 @@ final class Failures {
         }
       }
     } else if (e instanceof LogEvent.AgentAdded a) {
+      agentsKnown++;
       silentSince.remove(a.agent()); // back before the master gave up on it
     } else if (e instanceof LogEvent.AgentRemoved r) {
+      agentsKnown--;
       Long since = silentSince.remove(r.agent());
       if (since != null) {
         long d = t - since;
@@ -71,11 +79,41 @@ final class Failures {
     }
   }
 
+  /** Master failover times: crash to election, to every agent back, to the first offer. */
+  private void failoverStep(long t, LogEvent e) {
+    if (e instanceof LogEvent.Fault f && f.kind().equals("crash_master")) {
+      failover = new long[] {t, agentsKnown, -1, -1, -1};
+      failovers.add(failover);
+      reregistered = 0;
+    } else if (failover == null) {
+      return;
+    } else if (e instanceof LogEvent.MasterElected && failover[2] < 0) {
+      failover[2] = t;
+      if (failover[1] == 0) {
+        failover[3] = t;
+      }
+    } else if (e instanceof LogEvent.AgentReregistered && failover[2] >= 0) {
+      if (++reregistered == failover[1]) {
+        failover[3] = t;
+      }
+    } else if (e instanceof LogEvent.Offer && failover[2] >= 0 && failover[4] < 0) {
+      failover[4] = t;
+    }
+  }
+
   private static boolean isTerminal(String state) {
     return switch (state) {
       case "TASK_FINISHED", "TASK_FAILED", "TASK_KILLED", "TASK_ERROR" -> true;
       default -> false;
     };
+  }
+
+  private static void since(ObjectNode n, String key, long at, long from) {
+    if (at < 0) {
+      n.putNull(key); // never happened in the run
+    } else {
+      n.put(key, SimTime.toSeconds(at - from));
+    }
   }
 
   void write(ObjectNode root) {
@@ -87,5 +125,14 @@ final class Failures {
     f.put("tasks_lost", tasksLost);
     f.put("tasks_relaunched", relaunched);
     f.put("work_lost_task_seconds", SimTime.toSeconds(workLost));
+    com.fasterxml.jackson.databind.node.ArrayNode list = f.putArray("master_failovers");
+    for (long[] x : failovers) {
+      ObjectNode n = list.addObject();
+      n.put("crashed_at_seconds", SimTime.toSeconds(x[0]));
+      n.put("agents_to_reregister", x[1]);
+      since(n, "elected_after_seconds", x[2], x[0]);
+      since(n, "all_agents_back_after_seconds", x[3], x[0]);
+      since(n, "first_offer_after_seconds", x[4], x[0]);
+    }
   }
 }

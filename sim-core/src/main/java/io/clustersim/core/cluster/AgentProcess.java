@@ -1,6 +1,7 @@
 package io.clustersim.core.cluster;
 
 import io.clustersim.core.framework.ExecutorInfo;
+import io.clustersim.core.framework.FrameworkInfo;
 import io.clustersim.core.framework.TaskInfo;
 import io.clustersim.core.framework.TaskState;
 import io.clustersim.core.framework.TaskStatus;
@@ -37,7 +38,14 @@ public final class AgentProcess implements Endpoint {
   private long masterTimer = Simulation.NO_EVENT;
 
   private record RunningTask(
-      String frameworkId, TaskInfo info, long completion, boolean checkpoint) {}
+      String frameworkId, TaskInfo info, long completion, FrameworkInfo framework) {
+    boolean checkpoint() {
+      return framework != null && framework.checkpoint();
+    }
+  }
+
+  /** No leading master: between a leader's crash and the election of the next. */
+  private boolean leaderless;
 
   /** Checkpointed tasks that ended while the agent was down, reported when it is back. */
   private final Map<String, TaskState> endedWhileDown = new LinkedHashMap<>();
@@ -93,8 +101,12 @@ public final class AgentProcess implements Endpoint {
   /** Starts the process and registers with the master. */
   public void start() {
     up = true;
+    registerAndReport();
+  }
+
+  /** Registers, then reports the tasks that ended while it could not (down or leaderless). */
+  private void registerAndReport() {
     register();
-    // Recovery: checkpointed tasks whose executors ended meanwhile are reported now.
     for (Map.Entry<String, TaskState> e : List.copyOf(endedWhileDown.entrySet())) {
       RunningTask t = tasks.get(e.getKey());
       if (t != null) {
@@ -104,10 +116,37 @@ public final class AgentProcess implements Endpoint {
     endedWhileDown.clear();
   }
 
+  /**
+   * The leading master is gone (ZooKeeper's session for it expired): tasks run on, and those that
+   * end are reported to the next leader, as the agent's status update retries would.
+   */
+  public void leaderLost() {
+    leaderless = true;
+    sim.cancel(masterTimer);
+    masterTimer = Simulation.NO_EVENT;
+  }
+
+  /** A new master leads: the agent registers with it, listing what it runs. */
+  public void newLeader() {
+    leaderless = false;
+    if (up) {
+      registerAndReport();
+    }
+  }
+
   private void register() {
     Map<String, Resources> used = new LinkedHashMap<>();
-    tasks.forEach((key, t) -> used.put(key, t.info().resources()));
-    send(new Message.RegisterAgent(id, resources, attributes, List.copyOf(tasks.keySet()), used));
+    Map<String, FrameworkInfo> frameworks = new LinkedHashMap<>();
+    tasks.forEach(
+        (key, t) -> {
+          used.put(key, t.info().resources());
+          if (t.framework() != null) {
+            frameworks.putIfAbsent(t.frameworkId(), t.framework());
+          }
+        });
+    send(
+        new Message.RegisterAgent(
+            id, resources, attributes, List.copyOf(tasks.keySet()), used, frameworks));
   }
 
   /** The master was heard from: it is considered lost only after a silence from now on. */
@@ -158,7 +197,7 @@ public final class AgentProcess implements Endpoint {
       heardFromMaster();
       send(new Message.Pong(id));
     } else if (m instanceof Message.RunTask r) {
-      run(r.frameworkId(), r.task(), r.checkpoint());
+      run(r.frameworkId(), r.task(), r.framework());
     } else if (m instanceof Message.KillTask k) {
       RunningTask t = tasks.get(k.frameworkId() + "/" + k.taskId());
       if (t != null) {
@@ -198,7 +237,7 @@ public final class AgentProcess implements Endpoint {
     }
   }
 
-  private void run(String frameworkId, TaskInfo task, boolean checkpoint) {
+  private void run(String frameworkId, TaskInfo task, FrameworkInfo framework) {
     String execKey = frameworkId + "/" + executorId(task);
     executorTasks.merge(execKey, 1, Integer::sum);
     status(frameworkId, task, TaskState.TASK_STARTING, null);
@@ -212,7 +251,7 @@ public final class AgentProcess implements Endpoint {
               Simulation.PRIORITY_MESSAGE,
               () -> complete(key, task.endState()));
     }
-    tasks.put(key, new RunningTask(frameworkId, task, completion, checkpoint));
+    tasks.put(key, new RunningTask(frameworkId, task, completion, framework));
   }
 
   private void complete(String key, TaskState state) {
@@ -220,8 +259,8 @@ public final class AgentProcess implements Endpoint {
     if (t == null) {
       return;
     }
-    if (!up) {
-      endedWhileDown.put(key, state); // only checkpointed tasks are still here
+    if (!up || leaderless) {
+      endedWhileDown.put(key, state); // down: only checkpointed tasks are still here
       return;
     }
     end(t, state, null);

@@ -17,7 +17,6 @@ import io.clustersim.core.resources.Resources;
 import io.clustersim.core.scenario.Scenario;
 import java.io.OutputStream;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,11 +37,14 @@ public final class ClusterSimulation {
   private final RandomStreams streams;
   private final Network net;
   private final EventLog log;
-  private final Allocator allocator;
-  private final Master master;
+  private Allocator allocator;
+  private Master master;
+  private java.util.function.Supplier<Allocator> allocatorFactory;
+  private int leaders;
   private final SchedulerFactory schedulers;
-  private final Map<String, AgentProcess> agents = new HashMap<>();
-  private final Map<String, FrameworkProcess> frameworks = new HashMap<>();
+  // In creation order: a new leader notifies them in that order.
+  private final Map<String, AgentProcess> agents = new java.util.LinkedHashMap<>();
+  private final Map<String, FrameworkProcess> frameworks = new java.util.LinkedHashMap<>();
   private final List<FiniteWork> finiteWork = new ArrayList<>();
   private final Workload workload;
   private int inputsDue;
@@ -100,6 +102,51 @@ public final class ClusterSimulation {
     if (workload != null) {
       finiteWork.add(workload);
       workload.start(new Control());
+    }
+  }
+
+  /**
+   * How to make the allocator of a master elected after a failover (each leader rebuilds its own:
+   * filters and tie-break counts are lost, as in Mesos). Needed for {@code crash_master}.
+   */
+  public ClusterSimulation allocatorFactory(java.util.function.Supplier<Allocator> factory) {
+    this.allocatorFactory = factory;
+    return this;
+  }
+
+  /** The leader dies; a standby is elected after the election timeout. */
+  private void crashMaster() {
+    Master old = master;
+    old.crash();
+    net.detach(Master.ADDRESS);
+    for (AgentProcess a : agents.values()) {
+      a.leaderLost();
+    }
+    for (FrameworkProcess f : frameworks.values()) {
+      f.leaderLost();
+    }
+    sim.after(scenario.electionTimeoutMicros(), Simulation.PRIORITY_INPUT, () -> elect(old));
+  }
+
+  private void elect(Master old) {
+    if (allocatorFactory == null) {
+      throw new IllegalStateException("crash_master needs an allocator factory for the new leader");
+    }
+    leaders++;
+    Allocator next = allocatorFactory.get();
+    Master leader =
+        new Master("master-" + leaders, sim, net, log, next, scenario.master(), old.agentIds());
+    net.attach(leader);
+    next.initialize(
+        new AllocatorContext(
+            sim, streams.stream("allocator/" + leaders), scenario.allocator(), leader));
+    master = leader;
+    allocator = next;
+    for (AgentProcess a : agents.values()) {
+      a.newLeader();
+    }
+    for (FrameworkProcess f : frameworks.values()) {
+      f.newLeader();
     }
   }
 
@@ -291,6 +338,9 @@ public final class ClusterSimulation {
       if (c.restartAfterMicros() >= 0) {
         sim.after(c.restartAfterMicros(), Simulation.PRIORITY_INPUT, fw::restart);
       }
+    } else if (fault instanceof Scenario.Fault.CrashMaster c) {
+      log.emit(new LogEvent.Fault("crash_master", List.of(Map.entry("master", c.which()))));
+      crashMaster();
     } else if (fault instanceof Scenario.Fault.Partition p) {
       log.emit(
           new LogEvent.Fault(

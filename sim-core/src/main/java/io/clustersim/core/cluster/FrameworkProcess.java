@@ -93,7 +93,23 @@ public final class FrameworkProcess implements Endpoint, SchedulerDriver {
   /** The crashed scheduler comes back and registers again under its id. */
   public void restart() {
     up = true;
-    send(new Message.RegisterFramework(info));
+    send(new Message.RegisterFramework(info, registered));
+  }
+
+  /** The leading master is gone: its offers are void, and the scheduler is told. */
+  public void leaderLost() {
+    if (!up) {
+      return;
+    }
+    held.clear();
+    scheduler.disconnected(this);
+  }
+
+  /** A new master leads: the framework registers with it again (failover). */
+  public void newLeader() {
+    if (up) {
+      send(new Message.RegisterFramework(info, registered));
+    }
   }
 
   /** The scheduler process exits for good: it ignores everything from now on. */

@@ -79,6 +79,54 @@ public final class Master implements Endpoint, OfferSink {
     log.emit(new LogEvent.MasterElected(id));
   }
 
+  /**
+   * A master elected after a failover. {@code registry} holds the agents the cluster had admitted
+   * (Mesos's replicated registry): each may re-register with all it runs; those that have not done
+   * so within agent_reregister_timeout are removed.
+   */
+  public Master(
+      String id,
+      Simulation sim,
+      Network net,
+      EventLog log,
+      Allocator allocator,
+      MasterConfig config,
+      java.util.Collection<String> registry) {
+    this(id, sim, net, log, allocator, config);
+    this.registry.addAll(registry);
+    sim.after(
+        config.agentReregisterTimeoutMicros(),
+        Simulation.PRIORITY_TIMER,
+        () -> {
+          for (String agentId : List.copyOf(this.registry)) {
+            if (!dead && !agents.containsKey(agentId)) {
+              this.registry.remove(agentId);
+              log.emit(new LogEvent.AgentRemoved(agentId, "reregister_timeout"));
+            }
+          }
+        });
+  }
+
+  /** This master dies (a failover fault): from now on it neither hears nor says anything. */
+  public void crash() {
+    dead = true;
+    // The frameworks' outstanding offers die with it; the log closes them so that what it says
+    // is offered stays true.
+    for (OfferEntry o : offers.values()) {
+      log.emit(new LogEvent.OfferRescinded(o.id(), o.frameworkId(), "master_failover"));
+    }
+  }
+
+  /** The agents admitted: what a new leader finds in the registry. */
+  public List<String> agentIds() {
+    return List.copyOf(agents.keySet());
+  }
+
+  private boolean dead;
+
+  /** Agents a previous leader admitted that have not re-registered with this one yet. */
+  private final java.util.Set<String> registry = new java.util.LinkedHashSet<>();
+
   @Override
   public String address() {
     return ADDRESS;
@@ -120,6 +168,9 @@ public final class Master implements Endpoint, OfferSink {
   /** The allocator's offers, as its {@code OfferSink}. */
   @Override
   public void offer(String frameworkId, List<Allocation> allocations) {
+    if (dead) {
+      return; // the old leader's allocator still ticks; nothing it does reaches anyone
+    }
     FrameworkEntry fw = frameworks.get(frameworkId);
     List<Offer> batch = new ArrayList<>();
     for (Allocation a : allocations) {
@@ -192,6 +243,9 @@ public final class Master implements Endpoint, OfferSink {
 
   @Override
   public void receive(String from, Message m) {
+    if (dead) {
+      return;
+    }
     if (m instanceof Message.RegisterAgent r) {
       registerAgent(r);
     } else if (m instanceof Message.Pong p) {
@@ -204,7 +258,7 @@ public final class Master implements Endpoint, OfferSink {
     } else if (m instanceof Message.ExecutorExited e) {
       executorExited(e);
     } else if (m instanceof Message.RegisterFramework r) {
-      registerFramework(r.info());
+      registerFramework(r.info(), r.reregister());
     } else if (m instanceof Message.AcceptOffers a) {
       accept(a);
     } else if (m instanceof Message.DeclineOffer d) {
@@ -256,10 +310,16 @@ public final class Master implements Endpoint, OfferSink {
     }
     AgentEntry agent = new AgentEntry(new AgentInfo(r.agentId(), r.attributes()), r.resources());
     agents.put(r.agentId(), agent);
-    log.emit(new LogEvent.AgentAdded(r.agentId(), r.resources()));
+    if (registry.contains(r.agentId())) {
+      log.emit(new LogEvent.AgentReregistered(r.agentId()));
+    } else {
+      log.emit(new LogEvent.AgentAdded(r.agentId(), r.resources()));
+    }
     send(AgentProcess.address(r.agentId()), new Message.AgentRegistered(r.agentId()));
     Map<String, Resources> used = new LinkedHashMap<>();
-    if (unreachableAgents.remove(r.agentId())) {
+    if (registry.remove(r.agentId())) {
+      readoptAll(agent, r, used);
+    } else if (unreachableAgents.remove(r.agentId())) {
       readopt(agent, r, used);
     }
     allocator.addAgent(agent.info, agent.total, used);
@@ -300,6 +360,38 @@ public final class Master implements Endpoint, OfferSink {
     }
   }
 
+  /**
+   * After a failover: an agent of the registry re-registers with everything it runs. Tasks of
+   * frameworks this master does not know yet are kept, and their frameworks recovered (inactive,
+   * from the agent's copy of their FrameworkInfo) until they re-register themselves.
+   */
+  private void readoptAll(AgentEntry agent, Message.RegisterAgent r, Map<String, Resources> used) {
+    for (String key : r.runningTasks()) {
+      int slash = key.indexOf('/');
+      String frameworkId = key.substring(0, slash);
+      String taskId = key.substring(slash + 1);
+      Resources resources = r.taskResources().get(key);
+      FrameworkEntry fw = frameworks.get(frameworkId);
+      if (fw == null) {
+        FrameworkInfo info = r.frameworks().get(frameworkId);
+        if (info == null || resources == null) {
+          continue;
+        }
+        fw = new FrameworkEntry(info);
+        fw.connected = false;
+        fw.active = false;
+        frameworks.put(frameworkId, fw);
+        allocator.addFramework(info, Map.of(), false);
+      }
+      MasterTask task = new MasterTask(taskId, frameworkId, agent.id(), resources, null);
+      task.state = TaskState.TASK_RUNNING;
+      agent.tasks.put(key, task);
+      fw.tasks.put(taskId, task);
+      agent.allocated = agent.allocated.plus(resources);
+      used.merge(frameworkId, resources, Resources::plus);
+    }
+  }
+
   private void ping(AgentEntry agent) {
     agent.ponged = false;
     send(AgentProcess.address(agent.id()), new Message.Ping(agent.id()));
@@ -309,6 +401,9 @@ public final class Master implements Endpoint, OfferSink {
   }
 
   private void pingTimeout(AgentEntry agent) {
+    if (dead) {
+      return;
+    }
     if (agent.ponged) {
       agent.missedPings = 0;
     } else if (++agent.missedPings >= config.maxAgentPingTimeouts()) {
@@ -423,7 +518,7 @@ public final class Master implements Endpoint, OfferSink {
 
   // ------------------------------------------------------------------ frameworks
 
-  private void registerFramework(FrameworkInfo info) {
+  private void registerFramework(FrameworkInfo info, boolean reregister) {
     String refusal = authenticate(info);
     if (refusal != null) {
       log.emit(new LogEvent.RegistrationRefused(info.id(), refusal));
@@ -455,7 +550,10 @@ public final class Master implements Endpoint, OfferSink {
     }
     FrameworkEntry fw = new FrameworkEntry(info);
     frameworks.put(info.id(), fw);
-    log.emit(new LogEvent.FrameworkAdded(info.id(), info.role()));
+    if (!reregister) {
+      // A framework failing over to a new leader was added long ago: the log says so once.
+      log.emit(new LogEvent.FrameworkAdded(info.id(), info.role()));
+    }
     send(fw.address(), new Message.FrameworkRegistered(info.id(), id));
     allocator.addFramework(info, Map.of(), true);
   }
@@ -509,6 +607,9 @@ public final class Master implements Endpoint, OfferSink {
    * (at once when that is 0, Mesos's default).
    */
   public void frameworkExited(String frameworkId) {
+    if (dead) {
+      return;
+    }
     FrameworkEntry fw = frameworks.get(frameworkId);
     if (fw == null || !fw.connected) {
       return;
@@ -524,7 +625,7 @@ public final class Master implements Endpoint, OfferSink {
               timeout,
               Simulation.PRIORITY_TIMER,
               () -> {
-                if (frameworks.get(frameworkId) == fw && !fw.connected) {
+                if (!dead && frameworks.get(frameworkId) == fw && !fw.connected) {
                   removeFramework(frameworkId, "failover_timeout");
                 }
               });
@@ -750,8 +851,7 @@ public final class Master implements Endpoint, OfferSink {
               t.id(), fw.info.id(), agentId, task.executorId, t.resources(), t.submittedMicros()));
       send(
           AgentProcess.address(agentId),
-          new Message.RunTask(
-              fw.info.id(), t, newExecutor ? t.executor() : null, fw.info.checkpoint()));
+          new Message.RunTask(fw.info.id(), t, newExecutor ? t.executor() : null, fw.info));
     }
     return remaining;
   }
@@ -818,6 +918,9 @@ public final class Master implements Endpoint, OfferSink {
   }
 
   private void rescind(String offerId, String reason, boolean recover) {
+    if (dead) {
+      return;
+    }
     OfferEntry o = offers.get(offerId);
     if (o == null) {
       return;

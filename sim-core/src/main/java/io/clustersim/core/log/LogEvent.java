@@ -229,6 +229,19 @@ public sealed interface LogEvent {
   }
 
   /** A master became the leader. */
+  /** An agent the previous leading master had admitted registers with the new leader. */
+  record AgentReregistered(String agent) implements LogEvent {
+    @Override
+    public String type() {
+      return "AGENT_REREGISTERED";
+    }
+
+    @Override
+    public void writeFields(JsonFields f) {
+      f.string("agent", agent);
+    }
+  }
+
   record MasterElected(String master) implements LogEvent {
     @Override
     public String type() {

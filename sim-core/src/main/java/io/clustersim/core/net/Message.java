@@ -21,7 +21,8 @@ public sealed interface Message {
       Resources resources,
       Map<String, String> attributes,
       List<String> runningTasks,
-      Map<String, Resources> taskResources)
+      Map<String, Resources> taskResources,
+      Map<String, FrameworkInfo> frameworks)
       implements Message {}
 
   /** An agent answers a ping. */
@@ -42,7 +43,7 @@ public sealed interface Message {
   record Ping(String agentId) implements Message {}
 
   /** Start a task (and its executor, if not running yet). */
-  record RunTask(String frameworkId, TaskInfo task, ExecutorInfo executor, boolean checkpoint)
+  record RunTask(String frameworkId, TaskInfo task, ExecutorInfo executor, FrameworkInfo framework)
       implements Message {}
 
   /** Kill one task. */
@@ -53,7 +54,12 @@ public sealed interface Message {
 
   // ---- framework → master
   /** A framework registers. */
-  record RegisterFramework(FrameworkInfo info) implements Message {}
+  record RegisterFramework(FrameworkInfo info, boolean reregister) implements Message {
+    /** A first registration. */
+    public RegisterFramework(FrameworkInfo info) {
+      this(info, false);
+    }
+  }
 
   /** Accept offers with operations. */
   record AcceptOffers(

@@ -871,10 +871,13 @@ public final class ScenarioLoader {
       if (in.get(m, "crash_master") != null) {
         in.allowOnly(m, "at", "crash_master");
         Node which = in.get(m, "crash_master");
-        throw in.error(
-            which,
-            "crash_master is not supported by this version yet (master failover is planned);"
-                + " remove this fault");
+        if (!in.string(which).equals("leader")) {
+          throw in.error(which, "only the leader can crash (crash_master: leader)");
+        }
+        if (masters < 2) {
+          throw in.error(which, "crash_master needs a standby: set master.masters to 2 or more");
+        }
+        return new Scenario.Fault.CrashMaster(at, "leader");
       }
       if (in.get(m, "crash_framework") != null) {
         in.allowOnly(m, "at", "crash_framework", "restart_after");

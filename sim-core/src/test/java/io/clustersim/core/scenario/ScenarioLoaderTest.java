@@ -210,9 +210,13 @@ class ScenarioLoaderTest {
             "duration: 1m\nactions:\n  - {at: 1s}\n",
             "actions[0]: an action needs one of"),
         Arguments.of(
-            "not yet supported fault",
+            "a master crash without a standby",
             "duration: 1m\nfaults:\n  - {at: 1s, crash_master: leader}\n",
-            "faults[0].crash_master: crash_master is not supported by this version yet"),
+            "faults[0].crash_master: crash_master needs a standby: set master.masters to 2"),
+        Arguments.of(
+            "a master crash of a standby",
+            "duration: 1m\nmaster: {masters: 3}\nfaults:\n  - {at: 1s, crash_master: master-2}\n",
+            "faults[0].crash_master: only the leader can crash (crash_master: leader)"),
         Arguments.of("yaml syntax error", "duration: [1m\n", "expected ',' or ']'"),
         Arguments.of("empty file", "", "test.yaml: the file is empty"),
         Arguments.of("not a mapping", "- 1\n", "test.yaml:1:1: expected a mapping, found a list"));
