@@ -355,6 +355,9 @@ public class HierarchicalAllocator implements Allocator {
   public void addAgent(AgentInfo info, Resources total, Map<String, Resources> usedByFramework) {
     AgentState agent = new AgentState(info, total);
     agents.put(info.id(), agent);
+    if (paused && agents.size() >= recoveryTarget) {
+      resume();
+    }
     addToPool(total);
     for (Map.Entry<String, Resources> e : usedByFramework.entrySet()) {
       FrameworkState fw = frameworks.get(e.getKey());
@@ -631,7 +634,40 @@ public class HierarchicalAllocator implements Allocator {
 
   private long runs;
 
+  /** Mesos's --allocator_agent_recovery_factor default. */
+  static final double AGENT_RECOVERY_FACTOR = 0.8;
+
+  /** Mesos's --allocator_recovery_timeout default: 10 minutes. */
+  static final long RECOVERY_TIMEOUT_MICROS = 600_000_000L;
+
+  private boolean paused;
+  private int recoveryTarget;
+
+  @Override
+  public void recover(int expectedAgents) {
+    if (!hasGuarantees()) {
+      return; // no quota, no pause (hierarchical.cpp recover)
+    }
+    paused = true;
+    recoveryTarget = (int) Math.floor(AGENT_RECOVERY_FACTOR * expectedAgents);
+    ctx.after(RECOVERY_TIMEOUT_MICROS, this::resume);
+    if (agents.size() >= recoveryTarget) {
+      resume();
+    }
+  }
+
+  private void resume() {
+    if (paused) {
+      paused = false;
+      triggerAll();
+    }
+  }
+
   private void allocate() {
+    if (paused) {
+      runPending = false;
+      return; // recovering after a master failover, with quota set
+    }
     runs++;
     runPending = false;
     List<AgentState> order = new ArrayList<>();

@@ -63,4 +63,39 @@ class MasterFailoverTest {
     assertEquals("reregister_timeout", removed.get(0).get("reason").asText());
     assertEquals(640.0, Runs.seconds(removed.get(0)));
   }
+
+  private static double firstOfferAfter(String allocator, String lostAgents) {
+    StringBuilder faults = new StringBuilder("faults:\n  - {at: 30s, crash_master: leader}\n");
+    for (String a : lostAgents.split(",")) {
+      if (!a.isEmpty()) {
+        faults.append("  - {at: 35s, crash_agent: ").append(a).append("}\n");
+      }
+    }
+    Runs r =
+        Runs.run(
+            """
+            duration: 15m
+            master: {masters: 3}
+            %s
+            agents:
+              - {id: a, count: 5, resources: {cpus: 4, mem: 4096}}
+            frameworks:
+              - {id: q, role: q, behaviour: batch, tasks: {count: 500, resources: {cpus: 1, mem: 256}, duration: 1h}}
+            %s"""
+                .formatted(allocator, faults));
+    JsonNode fo = r.run.summary(new ObjectMapper()).get("failures").get("master_failovers").get(0);
+    return fo.get("first_offer_after_seconds").asDouble();
+  }
+
+  @Test
+  void withQuotaTheNewLeaderWaitsForEightyPercentOfTheAgents() {
+    String quota = "allocator: {roles: [{name: q, quota: {guarantee: {cpus: 2}}}]}";
+    // 5 agents in the registry: allocation waits for floor(0.8 x 5) = 4 of them. With one lost
+    // during the election, 4 come back at 40 s and offers resume at once (10 s after the crash);
+    // with two lost, only 3 come back and offers wait for the 10 min recovery timeout: 610 s.
+    // Without quota there is no wait.
+    assertEquals(10.0, firstOfferAfter(quota, "a-4"));
+    assertEquals(610.0, firstOfferAfter(quota, "a-3,a-4"));
+    assertEquals(10.0, firstOfferAfter("", "a-3,a-4"));
+  }
 }

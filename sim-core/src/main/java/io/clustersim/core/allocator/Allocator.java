@@ -112,6 +112,13 @@ public interface Allocator {
    */
   Resources offeredOrAllocated(String agentId);
 
+  /**
+   * This allocator belongs to a master elected after a failover, which expects {@code
+   * expectedAgents} agents of its registry back. Mesos's allocator then holds allocation, when some
+   * quota is set, until 80% of them are back or 10 minutes have passed.
+   */
+  default void recover(int expectedAgents) {}
+
   /** What a state dump shows of this allocator; nothing unless it says. */
   default AllocatorState state() {
     return AllocatorState.NONE;

@@ -41,6 +41,9 @@ public final class ClusterSimulation {
   private Master master;
   private java.util.function.Supplier<Allocator> allocatorFactory;
   private int leaders;
+  // Weights and quotas set while running: the registry keeps them for a new leader.
+  private final Map<String, Double> weights = new java.util.LinkedHashMap<>();
+  private final Map<String, Quota> quotas = new java.util.LinkedHashMap<>();
   private final SchedulerFactory schedulers;
   // In creation order: a new leader notifies them in that order.
   private final Map<String, AgentProcess> agents = new java.util.LinkedHashMap<>();
@@ -140,6 +143,9 @@ public final class ClusterSimulation {
     next.initialize(
         new AllocatorContext(
             sim, streams.stream("allocator/" + leaders), scenario.allocator(), leader));
+    weights.forEach(next::updateWeight);
+    quotas.forEach(next::updateQuota);
+    next.recover(old.agentIds().size());
     master = leader;
     allocator = next;
     for (AgentProcess a : agents.values()) {
@@ -285,8 +291,10 @@ public final class ClusterSimulation {
       }
     } else if (action instanceof Scenario.Action.SetWeight w) {
       master.updateWeight(w.role(), w.weight());
+      weights.put(w.role(), w.weight());
     } else if (action instanceof Scenario.Action.SetQuota q) {
       master.updateQuota(q.role(), new Quota(q.guarantee(), q.limit()));
+      quotas.put(q.role(), new Quota(q.guarantee(), q.limit()));
     } else if (action instanceof Scenario.Action.FrameworkDoes f) {
       FrameworkProcess fw = frameworks.get(f.framework());
       switch (f.verb()) {

@@ -100,7 +100,9 @@ public final class Master implements Endpoint, OfferSink {
         () -> {
           for (String agentId : List.copyOf(this.registry)) {
             if (!dead && !agents.containsKey(agentId)) {
+              // Marked unreachable, as Mesos does: it may still come back later.
               this.registry.remove(agentId);
+              unreachableAgents.add(agentId);
               log.emit(new LogEvent.AgentRemoved(agentId, "reregister_timeout"));
             }
           }
