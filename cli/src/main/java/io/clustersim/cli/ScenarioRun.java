@@ -162,7 +162,9 @@ public final class ScenarioRun {
         throw new IllegalArgumentException(
             "--until and --until-seq need a simulated run, not an as-recorded replay");
       }
-      RecordedReplay r = new RecordedReplay(source, replay.options(), events, all);
+      RecordedReplay r =
+          new RecordedReplay(source, replay.options(), events, all)
+              .stopAt(scenario.durationMicros());
       result = r.run();
       replayCounts = r.counts();
       usedCoreSeconds = r.usedCoreSeconds();

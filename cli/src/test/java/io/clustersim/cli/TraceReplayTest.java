@@ -155,4 +155,35 @@ class TraceReplayTest {
   void theSameTraceAndSeedGiveTheSameDigest() {
     assertEquals(replay("").result.digest(), replay("").result.digest());
   }
+
+  @Test
+  void anAsRecordedReplayStopsAtTheDuration() throws IOException {
+    Path full = dir.resolve("full.jsonl");
+    Path hour = dir.resolve("hour.jsonl");
+    String sample = "google-2011:../traces/google-2011-sample";
+    assertEquals(
+        0,
+        Cli.exec("run", "--trace", sample, "--mode", "as-recorded", "--events", full.toString())
+            .status());
+    Cli.Outcome r =
+        Cli.exec(
+            "run",
+            "--trace",
+            sample,
+            "--mode",
+            "as-recorded",
+            "--duration",
+            "1h",
+            "--events",
+            hour.toString());
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains("simulated 3600s,"), r.out());
+    java.util.List<String> all = Files.readAllLines(full);
+    java.util.List<String> part = Files.readAllLines(hour);
+    assertTrue(part.size() < all.size());
+    assertEquals(all.subList(0, part.size()), part);
+    assertTrue(all.get(part.size()).matches("\\{\"t\":(\\d+),.*"));
+    long next = Long.parseLong(all.get(part.size()).replaceAll("^\\{\"t\":(\\d+),.*", "$1"));
+    assertTrue(next > 3_600_000_000L, "the first event left out is after the hour: " + next);
+  }
 }

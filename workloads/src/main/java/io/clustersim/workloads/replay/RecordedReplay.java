@@ -54,15 +54,31 @@ public final class RecordedReplay {
     listeners.forEach(log::addListener);
   }
 
-  /** Replays the whole trace (or window). */
+  /** Stops the replay at simulated time {@code micros} (negative: at the end of the trace). */
+  public RecordedReplay stopAt(long micros) {
+    this.stopAt = micros;
+    return this;
+  }
+
+  private long stopAt = -1;
+
+  /** Replays the whole trace (or window), or up to {@link #stopAt}. */
   public RunResult run() {
     feed();
-    sim.runUntilDrained();
+    if (stopAt >= 0) {
+      sim.runUntil(stopAt);
+    } else {
+      sim.runUntilDrained();
+    }
     reader.close();
     submissions.count("tasks still running in the trace when it ends", launchedLeft());
     long end =
-        subset.windowEnd() >= 0 && windowReached ? subset.simTime(subset.windowEnd()) : sim.now();
-    return new RunResult(log.digest(), log.size(), end, sim.processed(), 0, 0, true, 0);
+        stopAt >= 0
+            ? stopAt
+            : subset.windowEnd() >= 0 && windowReached
+                ? subset.simTime(subset.windowEnd())
+                : sim.now();
+    return new RunResult(log.digest(), log.size(), end, sim.processed(), 0, 0, stopAt < 0, 0);
   }
 
   private long launchedLeft() {
