@@ -175,4 +175,44 @@ class ClusterBehaviourTest {
     assertEquals(2.0, summary.at("/wait_seconds/p50").asDouble(), 1e-9);
     assertEquals(5, summary.at("/tasks/by_final_state/TASK_RUNNING").asInt());
   }
+
+  @Test
+  void aCrashedExecutorTakesItsTasksWithIt() {
+    // As Mesos's agent reports it: under the command executor the task fails, under a custom
+    // executor its tasks are lost, both with REASON_EXECUTOR_TERMINATED, and the executor exits
+    // with status 137 (killed). The batch frameworks retry the tasks at once.
+    Runs r =
+        Runs.run(
+            """
+            duration: 2m
+            agents:
+              - {id: a, resources: {cpus: 4, mem: 4096}}
+            frameworks:
+              - {id: b, behaviour: batch, tasks: {count: 1, resources: {cpus: 1, mem: 512}, duration: 60s}}
+              - {id: c, behaviour: batch, tasks: {count: 2, resources: {cpus: 1, mem: 256}, duration: 60s,
+                 executor: {id: ex, resources: {cpus: 0.5, mem: 128}}}}
+            faults:
+              - {at: 20s, crash_executor: b-0, agent: a}
+              - {at: 30s, crash_executor: ex, agent: a}
+            """);
+    List<String> ends =
+        r.ofType("TASK_STATUS").stream()
+            .filter(e -> "REASON_EXECUTOR_TERMINATED".equals(e.get("reason").asText()))
+            .map(
+                e -> Runs.seconds(e) + " " + e.get("task").asText() + " " + e.get("state").asText())
+            .toList();
+    assertEquals(List.of("20.0 b-0 TASK_FAILED", "30.0 c-0 TASK_LOST", "30.0 c-1 TASK_LOST"), ends);
+    List<String> exits =
+        r.ofType("EXECUTOR_EXITED").stream()
+            .filter(e -> e.get("status").asInt() == 137)
+            .map(e -> Runs.seconds(e) + " " + e.get("executor").asText())
+            .toList();
+    assertEquals(List.of("20.0 b-0", "30.0 ex"), exits);
+    assertEquals(
+        List.of("b-0-r1", "c-0-r1", "c-1-r1"),
+        r.ofType("TASK_LAUNCHED").stream()
+            .map(e -> e.get("task").asText())
+            .filter(t -> t.endsWith("-r1"))
+            .toList());
+  }
 }

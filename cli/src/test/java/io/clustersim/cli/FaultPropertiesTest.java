@@ -50,7 +50,7 @@ class FaultPropertiesTest {
             .ofMaxSize(3);
     Arbitrary<List<int[]>> faults =
         Combinators.combine(
-                Arbitraries.integers().between(0, 5), // kind
+                Arbitraries.integers().between(0, 6), // kind
                 Arbitraries.integers().between(0, 280), // at, seconds
                 Arbitraries.integers().between(0, 3), // which agent or framework
                 Arbitraries.integers().between(-1, 200)) // restart / heal after, -1 never
@@ -104,6 +104,13 @@ class FaultPropertiesTest {
                           .append(after.formatted("restart_after"));
                   case 3 -> y.append("drop_messages: 0.05, until: ").append(f[1] + 60).append("s");
                   case 4 -> y.append("crash_master: leader");
+                  case 5 ->
+                      y.append("crash_executor: ")
+                          .append(fw)
+                          .append("-")
+                          .append(f[3] < 0 ? 0 : f[3] % 6)
+                          .append(", agent: ")
+                          .append(agent);
                   default ->
                       y.append("delay_messages: ")
                           .append(1 + f[3] % 30)

@@ -271,7 +271,28 @@ public final class AgentProcess implements Endpoint {
     return e == null ? task.id() : e.id();
   }
 
+  /**
+   * An executor dies (exit status 137, killed): its live tasks end with it, as Mesos's agent
+   * reports them: {@code TASK_FAILED} under the command executor, {@code TASK_LOST} under a custom
+   * one, both with {@code REASON_EXECUTOR_TERMINATED}.
+   */
+  public void crashExecutor(String executorId) {
+    if (!up) {
+      return;
+    }
+    for (RunningTask t : List.copyOf(tasks.values())) {
+      if (executorId(t.info()).equals(executorId)) {
+        TaskState state = t.info().executor() == null ? TaskState.TASK_FAILED : TaskState.TASK_LOST;
+        end(t, state, "REASON_EXECUTOR_TERMINATED", 137);
+      }
+    }
+  }
+
   private void end(RunningTask t, TaskState state, String reason) {
+    end(t, state, reason, 0);
+  }
+
+  private void end(RunningTask t, TaskState state, String reason, int exitStatus) {
     sim.cancel(t.completion());
     tasks.remove(t.frameworkId() + "/" + t.info().id());
     status(t.frameworkId(), t.info(), state, reason);
@@ -280,7 +301,7 @@ public final class AgentProcess implements Endpoint {
     int left = executorTasks.merge(execKey, -1, Integer::sum);
     if (left == 0) {
       executorTasks.remove(execKey);
-      send(new Message.ExecutorExited(id, t.frameworkId(), execId, 0));
+      send(new Message.ExecutorExited(id, t.frameworkId(), execId, exitStatus));
     }
   }
 

@@ -373,6 +373,15 @@ public final class ClusterSimulation {
                   Map.entry("rate", Double.toString(d.rate())),
                   Map.entry("until", SimTime.format(d.untilMicros())))));
       net.setLoss(d.rate(), d.untilMicros(), streams.stream("network/drop"));
+    } else if (fault instanceof Scenario.Fault.CrashExecutor c) {
+      log.emit(
+          new LogEvent.Fault(
+              "crash_executor",
+              List.of(Map.entry("executor", c.executorId()), Map.entry("agent", c.agentId()))));
+      AgentProcess agent = agents.get(c.agentId());
+      if (agent != null) {
+        agent.crashExecutor(c.executorId());
+      }
     } else if (fault instanceof Scenario.Fault.DelayMessages d) {
       log.emit(
           new LogEvent.Fault(

@@ -349,6 +349,9 @@ public record Scenario(
     /** Each message is lost with probability {@code rate} until {@code untilMicros}. */
     record DropMessages(long atMicros, double rate, long untilMicros) implements Fault {}
 
+    /** An executor on an agent dies; its live tasks end with it. */
+    record CrashExecutor(long atMicros, String agentId, String executorId) implements Fault {}
+
     /**
      * Every message sent from {@code atMicros} until {@code untilMicros} takes this much longer.
      */

@@ -884,6 +884,11 @@ public final class ScenarioLoader {
         return new Scenario.Fault.CrashFramework(
             at, frameworkRef(in.get(m, "crash_framework")), in.duration(m, "restart_after", -1));
       }
+      if (in.get(m, "crash_executor") != null) {
+        in.allowOnly(m, "at", "crash_executor", "agent");
+        String executor = in.string(in.get(m, "crash_executor"));
+        return new Scenario.Fault.CrashExecutor(at, agentRef(in.require(m, "agent")), executor);
+      }
       if (in.get(m, "delay_messages") != null) {
         in.allowOnly(m, "at", "delay_messages", "until");
         long delay = in.duration(in.get(m, "delay_messages"));
@@ -905,7 +910,7 @@ public final class ScenarioLoader {
       throw in.error(
           n,
           "a fault needs one of: crash_agent, partition, crash_master, crash_framework,"
-              + " drop_messages, delay_messages");
+              + " crash_executor, drop_messages, delay_messages");
     }
 
     private static final java.util.List<String> TASK_STATES =
