@@ -215,4 +215,30 @@ class ClusterBehaviourTest {
             .filter(t -> t.endsWith("-r1"))
             .toList());
   }
+
+  @Test
+  void statusUpdatesGetThroughHeavyMessageLoss() {
+    // The 8 tasks start at 0 s (they fill both agents) and end at 15 s, while half of all
+    // messages are lost (1 s to 60 s). Status updates are acknowledged and sent again every 10 s
+    // (agent to master, master to framework), so the framework learns of all 8 ends and the job
+    // completes; sent once, all 16 would get through with probability 2^-16. The run's end check
+    // (each framework's view of its live tasks agrees with the master's) passes too.
+    Runs r =
+        Runs.run(
+            """
+            seed: 5
+            agents:
+              - {id: a, count: 2, resources: {cpus: 4, mem: 4096}}
+            frameworks:
+              - {id: b, behaviour: batch, tasks: {count: 8, resources: {cpus: 1, mem: 256}, duration: 15s}}
+            faults:
+              - {at: 1s, drop_messages: 0.5, until: 60s}
+            """);
+    assertTrue(r.result.drained(), "the batch job finished");
+    assertEquals(
+        8,
+        r.ofType("TASK_STATUS").stream()
+            .filter(e -> e.get("state").asText().equals("TASK_FINISHED"))
+            .count());
+  }
 }

@@ -22,6 +22,10 @@ final class AgentEntry {
   final Map<String, Resources> executors = new LinkedHashMap<>();
 
   boolean ponged;
+
+  /** The incarnation of the agent process it last registered as. */
+  int generation;
+
   int missedPings;
   long pingTimer = Simulation.NO_EVENT;
 

@@ -44,6 +44,8 @@ public final class AgentProcess implements Endpoint {
     }
   }
 
+  private int generation;
+
   /** No leading master: between a leader's crash and the election of the next. */
   private boolean leaderless;
 
@@ -101,6 +103,9 @@ public final class AgentProcess implements Endpoint {
   /** Starts the process and registers with the master. */
   public void start() {
     up = true;
+    // A restart is a new incarnation (Mesos gives the agent a new id unless it recovers): launches
+    // the master sent to the previous one are refused.
+    generation++;
     registerAndReport();
   }
 
@@ -146,7 +151,7 @@ public final class AgentProcess implements Endpoint {
         });
     send(
         new Message.RegisterAgent(
-            id, resources, attributes, List.copyOf(tasks.keySet()), used, frameworks));
+            id, resources, attributes, List.copyOf(tasks.keySet()), used, frameworks, generation));
   }
 
   /** The master was heard from: it is considered lost only after a silence from now on. */
@@ -172,6 +177,9 @@ public final class AgentProcess implements Endpoint {
    */
   public void crash() {
     up = false;
+    unacked.clear(); // the updates of tasks that survive are sent again on recovery
+    sim.cancel(statusRetry);
+    statusRetry = Simulation.NO_EVENT;
     sim.cancel(masterTimer);
     masterTimer = Simulation.NO_EVENT;
     // Tasks of checkpointing frameworks run on in their executors and are recovered on restart;
@@ -197,7 +205,9 @@ public final class AgentProcess implements Endpoint {
       heardFromMaster();
       send(new Message.Pong(id));
     } else if (m instanceof Message.RunTask r) {
-      run(r.frameworkId(), r.task(), r.framework());
+      if (r.generation() == generation) {
+        run(r.frameworkId(), r.task(), r.framework());
+      }
     } else if (m instanceof Message.KillTask k) {
       RunningTask t = tasks.get(k.frameworkId() + "/" + k.taskId());
       if (t != null) {
@@ -211,6 +221,8 @@ public final class AgentProcess implements Endpoint {
       }
     } else if (m instanceof Message.FrameworkToExecutor f) {
       endOnRequest(f);
+    } else if (m instanceof Message.StatusUpdateAck a) {
+      unacked.remove(a.frameworkId() + "/" + a.taskId() + "/" + a.state().name());
     } else if (m instanceof Message.AgentRegistered) {
       heardFromMaster();
     } else {
@@ -305,9 +317,43 @@ public final class AgentProcess implements Endpoint {
     }
   }
 
+  /** Mesos's minimum status update retry interval. */
+  static final long STATUS_RETRY_MICROS = 10_000_000L;
+
+  /**
+   * Status updates are sent reliably, as Mesos's status update manager does: each is kept until the
+   * master acknowledges it and sent again every {@link #STATUS_RETRY_MICROS} meanwhile (a fixed
+   * interval; Mesos backs off up to 10 minutes).
+   */
   private void status(String frameworkId, TaskInfo task, TaskState state, String reason) {
-    send(new Message.StatusUpdate(id, frameworkId, new TaskStatus(task.id(), id, state, reason)));
+    Message.StatusUpdate u =
+        new Message.StatusUpdate(id, frameworkId, new TaskStatus(task.id(), id, state, reason));
+    unacked.put(frameworkId + "/" + task.id() + "/" + state.name(), u);
+    send(u);
+    armStatusRetry();
   }
+
+  private void armStatusRetry() {
+    if (statusRetry == Simulation.NO_EVENT && !unacked.isEmpty()) {
+      statusRetry = sim.after(STATUS_RETRY_MICROS, Simulation.PRIORITY_TIMER, this::retryStatus);
+    }
+  }
+
+  private void retryStatus() {
+    statusRetry = Simulation.NO_EVENT;
+    if (!up) {
+      return;
+    }
+    if (!leaderless) {
+      for (Message.StatusUpdate u : List.copyOf(unacked.values())) {
+        send(u);
+      }
+    }
+    armStatusRetry();
+  }
+
+  private final Map<String, Message.StatusUpdate> unacked = new LinkedHashMap<>();
+  private long statusRetry = Simulation.NO_EVENT;
 
   private void send(Message m) {
     net.send(address(), Master.ADDRESS, m);

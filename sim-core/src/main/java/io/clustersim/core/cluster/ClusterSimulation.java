@@ -120,6 +120,9 @@ public final class ClusterSimulation {
   /** The leader dies; a standby is elected after the election timeout. */
   private void crashMaster() {
     Master old = master;
+    if (old.isDead()) {
+      return; // no leader to crash: an election is already under way
+    }
     old.crash();
     net.detach(Master.ADDRESS);
     for (AgentProcess a : agents.values()) {
@@ -458,6 +461,7 @@ public final class ClusterSimulation {
       throw new InvariantViolation(Math.max(0, log.size() - 1), e.getMessage());
     }
     master.checkConservation();
+    master.checkFrameworkViews(frameworks, Math.max(0, log.size() - 1));
     return new RunResult(
         log.digest(),
         log.size(),

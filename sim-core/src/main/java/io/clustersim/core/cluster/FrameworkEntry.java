@@ -19,8 +19,15 @@ final class FrameworkEntry {
   /** The failover timer while disconnected. */
   long failoverTimer = io.clustersim.core.kernel.Simulation.NO_EVENT;
 
-  /** Status updates held while disconnected, delivered in order when it re-registers. */
-  final java.util.List<io.clustersim.core.net.Message> pending = new java.util.ArrayList<>();
+  /**
+   * Status updates sent to it and not acknowledged yet, by task and state, in the order sent: sent
+   * again every status retry interval while it is connected, and all of them when it re-registers.
+   */
+  final java.util.Map<String, io.clustersim.core.net.Message> unacked =
+      new java.util.LinkedHashMap<>();
+
+  /** The retry timer while updates wait for acknowledgement. */
+  long statusRetry = io.clustersim.core.kernel.Simulation.NO_EVENT;
 
   FrameworkEntry(FrameworkInfo info) {
     this.info = info;

@@ -6,6 +6,8 @@ import io.clustersim.core.framework.Offer;
 import io.clustersim.core.framework.Operation;
 import io.clustersim.core.framework.Scheduler;
 import io.clustersim.core.framework.SchedulerDriver;
+import io.clustersim.core.framework.TaskState;
+import io.clustersim.core.framework.TaskStatus;
 import io.clustersim.core.kernel.RandomStreams;
 import io.clustersim.core.kernel.Simulation;
 import io.clustersim.core.net.Endpoint;
@@ -64,7 +66,7 @@ public final class FrameworkProcess implements Endpoint, SchedulerDriver {
   /** Starts the scheduler and registers with the master. */
   public void start() {
     up = true;
-    send(new Message.RegisterFramework(info));
+    register(false);
   }
 
   /**
@@ -93,7 +95,7 @@ public final class FrameworkProcess implements Endpoint, SchedulerDriver {
   /** The crashed scheduler comes back and registers again under its id. */
   public void restart() {
     up = true;
-    send(new Message.RegisterFramework(info, registered));
+    register(registered);
   }
 
   /** The leading master is gone: its offers are void, and the scheduler is told. */
@@ -108,7 +110,104 @@ public final class FrameworkProcess implements Endpoint, SchedulerDriver {
   /** A new master leads: the framework registers with it again (failover). */
   public void newLeader() {
     if (up) {
-      send(new Message.RegisterFramework(info, registered));
+      register(registered);
+    }
+  }
+
+  /**
+   * Whether {@code s} repeats or trails what the scheduler already knows of the task, and records
+   * it otherwise. Reconciliation answers always go through.
+   */
+  private boolean seen(TaskStatus s) {
+    TaskState last = view.get(s.taskId());
+    if (last == null) {
+      last = ended.contains(s.taskId()) ? TaskState.TASK_FINISHED : null;
+    }
+    boolean old =
+        last != null
+            && (last.isTerminal()
+                || (!"REASON_RECONCILIATION".equals(s.reason())
+                    && (last == s.state() || s.state().progress() < last.progress())));
+    if (old) {
+      return true;
+    }
+    if (s.agentId() != null) {
+      viewAgent.put(s.taskId(), s.agentId());
+    }
+    if (s.state().isTerminal()) {
+      view.remove(s.taskId());
+      viewAgent.remove(s.taskId());
+      ended.add(s.taskId());
+      if (ended.size() > ENDED_KEPT) {
+        ended.remove(ended.iterator().next());
+      }
+    } else {
+      view.put(s.taskId(), s.state());
+    }
+    return false;
+  }
+
+  // Tasks asked about after a re-registration and not answered yet: asked again every 10 s, as
+  // Mesos advises frameworks to retry reconciliation until every task is answered.
+  private final java.util.LinkedHashSet<String> reconciling = new java.util.LinkedHashSet<>();
+  private final Map<String, String> reconcileAgents = new HashMap<>();
+  private long reconcileTimer = io.clustersim.core.kernel.Simulation.NO_EVENT;
+
+  private void reconcile() {
+    reconcileTimer = io.clustersim.core.kernel.Simulation.NO_EVENT;
+    reconciling.retainAll(view.keySet());
+    if (!up || reconciling.isEmpty()) {
+      return;
+    }
+    Map<String, String> agents = new LinkedHashMap<>();
+    for (String taskId : reconciling) {
+      String agent = reconcileAgents.get(taskId);
+      if (agent != null) {
+        agents.put(taskId, agent);
+      }
+    }
+    send(new Message.ReconcileTasks(info.id(), List.copyOf(reconciling), agents));
+    reconcileTimer =
+        sim.after(
+            10_000_000L, io.clustersim.core.kernel.Simulation.PRIORITY_TIMER, this::reconcile);
+  }
+
+  /** Ended tasks remembered to recognise late retries (the most recent ones). */
+  private static final int ENDED_KEPT = 4096;
+
+  // What the scheduler has been told of its live tasks (and launched), for the end-of-run check.
+  private final Map<String, TaskState> view = new LinkedHashMap<>();
+  private final Map<String, String> viewAgent = new HashMap<>(); // looked up only
+  private final java.util.LinkedHashSet<String> ended = new java.util.LinkedHashSet<>();
+
+  /** The scheduler's view: its live tasks and the last state it was told (staging if none). */
+  public Map<String, TaskState> view() {
+    return view;
+  }
+
+  /** The agent the scheduler believes task {@code taskId} is on, or null. */
+  public String agentOf(String taskId) {
+    return viewAgent.get(taskId);
+  }
+
+  // Registration is retried every 10 s until the master answers, as Mesos's driver does.
+  private boolean awaitingRegistration;
+  private long registrationTimer = io.clustersim.core.kernel.Simulation.NO_EVENT;
+
+  private void register(boolean again) {
+    awaitingRegistration = true;
+    send(new Message.RegisterFramework(info, again));
+    if (registrationTimer == io.clustersim.core.kernel.Simulation.NO_EVENT) {
+      registrationTimer =
+          sim.after(
+              10_000_000L,
+              io.clustersim.core.kernel.Simulation.PRIORITY_TIMER,
+              () -> {
+                registrationTimer = io.clustersim.core.kernel.Simulation.NO_EVENT;
+                if (up && awaitingRegistration) {
+                  register(registered);
+                }
+              });
     }
   }
 
@@ -124,9 +223,25 @@ public final class FrameworkProcess implements Endpoint, SchedulerDriver {
       return;
     }
     if (m instanceof Message.FrameworkRegistered r) {
+      awaitingRegistration = false;
       boolean again = registered;
       registered = true;
       if (again) {
+        // Explicit reconciliation of every task it believes live, with the agent it was on:
+        // what a failover may have lost (a launch, an update, a task on a restarted agent) comes
+        // back as a status update.
+        Map<String, String> agents = new LinkedHashMap<>();
+        for (String taskId : view.keySet()) {
+          String agent = viewAgent.get(taskId);
+          if (agent != null) {
+            agents.put(taskId, agent);
+          }
+        }
+        reconciling.clear();
+        reconciling.addAll(view.keySet());
+        reconcileAgents.clear();
+        reconcileAgents.putAll(agents);
+        reconcile();
         scheduler.reregistered(this, r.masterId());
       } else {
         scheduler.registered(this, r.frameworkId(), r.masterId());
@@ -143,7 +258,13 @@ public final class FrameworkProcess implements Endpoint, SchedulerDriver {
         scheduler.offerRescinded(this, r.offerId());
       }
     } else if (m instanceof Message.StatusToFramework s) {
-      scheduler.statusUpdate(this, s.status());
+      TaskStatus status = s.status();
+      send(new Message.StatusAck(info.id(), status.taskId(), status.state()));
+      reconciling.remove(status.taskId());
+      if (seen(status)) {
+        return; // a retry of an update already handled
+      }
+      scheduler.statusUpdate(this, status);
       afterStatus.run();
     } else if (m instanceof Message.AgentLost a) {
       scheduler.agentLost(this, a.agentId());
@@ -190,9 +311,31 @@ public final class FrameworkProcess implements Endpoint, SchedulerDriver {
   @Override
   public void acceptOffers(
       Collection<String> offerIds, List<Operation> operations, Filters filters) {
+    Map<String, Offer> offersAtAccept = new HashMap<>();
     for (String id : offerIds) {
-      held.remove(id);
+      Offer o = held.remove(id);
+      if (o != null) {
+        offersAtAccept.put(id, o);
+      }
     }
+    String agent = null;
+    for (String id : offerIds) {
+      Offer o = offersAtAccept.get(id);
+      if (o != null) {
+        agent = o.agentId();
+      }
+    }
+    for (Operation op : operations) {
+      if (op instanceof Operation.Launch l) {
+        for (io.clustersim.core.framework.TaskInfo t : l.tasks()) {
+          view.putIfAbsent(t.id(), TaskState.TASK_STAGING);
+          if (agent != null) {
+            viewAgent.put(t.id(), agent);
+          }
+        }
+      }
+    }
+
     send(
         new Message.AcceptOffers(
             info.id(), List.copyOf(offerIds), List.copyOf(operations), filters));

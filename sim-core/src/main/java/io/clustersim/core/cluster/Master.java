@@ -104,6 +104,7 @@ public final class Master implements Endpoint, OfferSink {
               this.registry.remove(agentId);
               unreachableAgents.add(agentId);
               log.emit(new LogEvent.AgentRemoved(agentId, "reregister_timeout"));
+              answerDeferred(agentId);
             }
           }
         });
@@ -117,6 +118,11 @@ public final class Master implements Endpoint, OfferSink {
     for (OfferEntry o : offers.values()) {
       log.emit(new LogEvent.OfferRescinded(o.id(), o.frameworkId(), "master_failover"));
     }
+  }
+
+  /** Whether this master crashed. */
+  public boolean isDead() {
+    return dead;
   }
 
   /** The agents admitted: what a new leader finds in the registry. */
@@ -257,6 +263,11 @@ public final class Master implements Endpoint, OfferSink {
       }
     } else if (m instanceof Message.StatusUpdate u) {
       statusUpdate(u);
+    } else if (m instanceof Message.StatusAck a) {
+      FrameworkEntry fw = frameworks.get(a.frameworkId());
+      if (fw != null) {
+        fw.unacked.remove(a.taskId() + "/" + a.state().name());
+      }
     } else if (m instanceof Message.ExecutorExited e) {
       executorExited(e);
     } else if (m instanceof Message.RegisterFramework r) {
@@ -301,16 +312,27 @@ public final class Master implements Endpoint, OfferSink {
   private void registerAgent(Message.RegisterAgent r) {
     AgentEntry known = agents.get(r.agentId());
     if (known != null) {
-      // Re-registration: tasks the agent no longer runs were lost with its process.
+      known.generation = r.generation();
+      // Re-registration: tasks the agent no longer runs were lost with its process; tasks it runs
+      // that this master does not hold (their framework was removed meanwhile) are killed.
       for (MasterTask task : List.copyOf(known.tasks.values())) {
         if (!r.runningTasks().contains(task.frameworkId + "/" + task.id)) {
           loseTask(known, task, TaskState.TASK_LOST, "REASON_SLAVE_RESTARTED");
+        }
+      }
+      for (String key : r.runningTasks()) {
+        if (!known.tasks.containsKey(key)) {
+          int slash = key.indexOf('/');
+          send(
+              AgentProcess.address(r.agentId()),
+              new Message.KillTask(key.substring(0, slash), key.substring(slash + 1)));
         }
       }
       send(AgentProcess.address(r.agentId()), new Message.AgentRegistered(r.agentId()));
       return;
     }
     AgentEntry agent = new AgentEntry(new AgentInfo(r.agentId(), r.attributes()), r.resources());
+    agent.generation = r.generation();
     agents.put(r.agentId(), agent);
     if (registry.contains(r.agentId())) {
       log.emit(new LogEvent.AgentReregistered(r.agentId()));
@@ -321,6 +343,7 @@ public final class Master implements Endpoint, OfferSink {
     Map<String, Resources> used = new LinkedHashMap<>();
     if (registry.remove(r.agentId())) {
       readoptAll(agent, r, used);
+      answerDeferred(r.agentId());
     } else if (unreachableAgents.remove(r.agentId())) {
       readopt(agent, r, used);
     }
@@ -341,7 +364,10 @@ public final class Master implements Endpoint, OfferSink {
       String taskId = key.substring(slash + 1);
       FrameworkEntry fw = frameworks.get(frameworkId);
       Resources resources = r.taskResources().get(key);
-      if (fw == null || !fw.info.has(Capability.PARTITION_AWARE) || resources == null) {
+      if (fw == null
+          || !fw.info.has(Capability.PARTITION_AWARE)
+          || resources == null
+          || !agent.total.contains(agent.allocated.plus(resources))) {
         send(AgentProcess.address(agent.id()), new Message.KillTask(frameworkId, taskId));
         continue;
       }
@@ -373,10 +399,17 @@ public final class Master implements Endpoint, OfferSink {
       String frameworkId = key.substring(0, slash);
       String taskId = key.substring(slash + 1);
       Resources resources = r.taskResources().get(key);
+      if (resources == null || !agent.total.contains(agent.allocated.plus(resources))) {
+        // More than the agent holds: a framework's removal never reached it (a partition), and
+        // the master gave its resources away. Mesos would adopt and overcommit; we kill the
+        // excess so that the books stay within the agent (a deliberate difference).
+        send(AgentProcess.address(agent.id()), new Message.KillTask(frameworkId, taskId));
+        continue;
+      }
       FrameworkEntry fw = frameworks.get(frameworkId);
       if (fw == null) {
         FrameworkInfo info = r.frameworks().get(frameworkId);
-        if (info == null || resources == null) {
+        if (info == null) {
           continue;
         }
         fw = new FrameworkEntry(info);
@@ -542,10 +575,10 @@ public final class Master implements Endpoint, OfferSink {
         existing.connected = true;
         sim.cancel(existing.failoverTimer);
         existing.failoverTimer = Simulation.NO_EVENT;
-        for (Message m : existing.pending) {
-          send(existing.address(), m);
+        for (Message m : List.copyOf(existing.unacked.values())) {
+          net.send(ADDRESS, existing.address(), m);
         }
-        existing.pending.clear();
+        armStatusRetry(existing);
         setActive(info.id(), true);
       }
       return;
@@ -853,7 +886,8 @@ public final class Master implements Endpoint, OfferSink {
               t.id(), fw.info.id(), agentId, task.executorId, t.resources(), t.submittedMicros()));
       send(
           AgentProcess.address(agentId),
-          new Message.RunTask(fw.info.id(), t, newExecutor ? t.executor() : null, fw.info));
+          new Message.RunTask(
+              fw.info.id(), t, newExecutor ? t.executor() : null, fw.info, agent.generation));
     }
     return remaining;
   }
@@ -941,15 +975,27 @@ public final class Master implements Endpoint, OfferSink {
   // ------------------------------------------------------------------ tasks
 
   private void statusUpdate(Message.StatusUpdate u) {
+    TaskStatus s = u.status();
+    // Acknowledged whatever happens next, so that the agent stops sending it.
+    send(
+        AgentProcess.address(u.agentId()),
+        new Message.StatusUpdateAck(u.frameworkId(), s.taskId(), s.state()));
     AgentEntry agent = agents.get(u.agentId());
     FrameworkEntry fw = frameworks.get(u.frameworkId());
+    if (agent != null && fw == null && removedFrameworks.contains(u.frameworkId())) {
+      // An update of a removed framework's task: the agent missed the shutdown, as in Mesos it
+      // is told again.
+      send(AgentProcess.address(u.agentId()), new Message.ShutdownFramework(u.frameworkId()));
+    }
     if (agent == null || fw == null) {
       return; // the agent or framework was removed and its tasks already accounted for
     }
-    TaskStatus s = u.status();
     MasterTask task = agent.tasks.get(u.frameworkId() + "/" + s.taskId());
     if (task == null) {
       return;
+    }
+    if (s.state().progress() <= task.state.progress() && task.state != TaskState.TASK_STAGING) {
+      return; // a duplicate (a retry that crossed its acknowledgement) or a late one
     }
     task.state = s.state();
     log.emit(
@@ -1017,17 +1063,49 @@ public final class Master implements Endpoint, OfferSink {
     }
     for (String taskId : r.taskIds()) {
       MasterTask t = fw.tasks.get(taskId);
-      TaskStatus status;
+      String agentId = r.agents().get(taskId);
       if (t != null) {
-        status = new TaskStatus(t.id, t.agentId, t.state, "REASON_RECONCILIATION");
+        send(
+            fw.address(),
+            new Message.StatusToFramework(
+                new TaskStatus(t.id, t.agentId, t.state, "REASON_RECONCILIATION")));
+      } else if (agentId != null && registry.contains(agentId)) {
+        // Its agent has not re-registered with this master yet: answered when it does (or when
+        // it is given up), as Mesos does not answer for transitioning agents.
+        List<String[]> waiting = deferredReconcile.computeIfAbsent(agentId, a -> new ArrayList<>());
+        if (waiting.stream().noneMatch(w -> w[0].equals(fw.info.id()) && w[1].equals(taskId))) {
+          waiting.add(new String[] {fw.info.id(), taskId});
+        }
       } else {
-        TaskState gone =
-            fw.info.has(Capability.PARTITION_AWARE) ? TaskState.TASK_GONE : TaskState.TASK_LOST;
-        status = new TaskStatus(taskId, null, gone, "REASON_RECONCILIATION");
+        answerUnknown(fw, taskId, agentId);
       }
-      send(fw.address(), new Message.StatusToFramework(status));
     }
   }
+
+  private void answerUnknown(FrameworkEntry fw, String taskId, String agentId) {
+    TaskState gone =
+        fw.info.has(Capability.PARTITION_AWARE) ? TaskState.TASK_GONE : TaskState.TASK_LOST;
+    send(
+        fw.address(),
+        new Message.StatusToFramework(
+            new TaskStatus(taskId, agentId, gone, "REASON_RECONCILIATION")));
+  }
+
+  /** Reconciliation waiting for an agent of the registry: answers what it did not bring back. */
+  private void answerDeferred(String agentId) {
+    List<String[]> waiting = deferredReconcile.remove(agentId);
+    if (waiting == null) {
+      return;
+    }
+    for (String[] w : waiting) {
+      FrameworkEntry fw = frameworks.get(w[0]);
+      if (fw != null && !fw.tasks.containsKey(w[1])) {
+        answerUnknown(fw, w[1], agentId);
+      }
+    }
+  }
+
+  private final Map<String, List<String[]>> deferredReconcile = new LinkedHashMap<>();
 
   // ------------------------------------------------------------------ invariants
 
@@ -1068,6 +1146,66 @@ public final class Master implements Endpoint, OfferSink {
    * the master's offered plus allocated, offers add up to what is offered, and tasks plus executors
    * add up to what is allocated.
    */
+  /**
+   * At the end of a run nothing is lost: every task this master holds live for a connected
+   * framework is known to that framework, and every task the framework was told is starting or
+   * running is live here; except tasks with a status update still on its way, and tasks on agents
+   * this master does not hold (it cannot know; a framework learns of those, and of launches that
+   * never arrived, by reconciliation). Throws {@link InvariantViolation} otherwise.
+   */
+  void checkFrameworkViews(Map<String, FrameworkProcess> processes, long lastSeq) {
+    for (FrameworkEntry fw : frameworks.values()) {
+      FrameworkProcess p = processes.get(fw.info.id());
+      if (p == null || !p.isUp() || !fw.connected) {
+        continue;
+      }
+      java.util.Set<String> inFlight = new java.util.HashSet<>();
+      for (String key : fw.unacked.keySet()) {
+        inFlight.add(key.substring(0, key.lastIndexOf('/')));
+      }
+      for (MasterTask t : fw.tasks.values()) {
+        TaskState seen = p.view().get(t.id);
+        if (!t.state.isTerminal() && seen == null && !inFlight.contains(t.id)) {
+          throw new InvariantViolation(
+              lastSeq,
+              "framework "
+                  + fw.info.id()
+                  + " does not know that its task "
+                  + t.id
+                  + " is "
+                  + t.state
+                  + " on agent "
+                  + t.agentId);
+        }
+      }
+      for (Map.Entry<String, TaskState> e : p.view().entrySet()) {
+        String taskId = e.getKey();
+        if (e.getValue() == TaskState.TASK_STAGING
+            || e.getValue() == TaskState.TASK_UNREACHABLE
+            || inFlight.contains(taskId)) {
+          // Staging: asked for, never heard of (a lost launch shows up only on reconciliation).
+          continue;
+        }
+        String agent = p.agentOf(taskId);
+        if (agent != null && !agents.containsKey(agent)) {
+          continue;
+        }
+        MasterTask t = fw.tasks.get(taskId);
+        if (t == null || t.state.isTerminal()) {
+          throw new InvariantViolation(
+              lastSeq,
+              "framework "
+                  + fw.info.id()
+                  + " believes its task "
+                  + taskId
+                  + " is "
+                  + e.getValue()
+                  + " but the master holds no such live task");
+        }
+      }
+    }
+  }
+
   public void checkConservation() {
     for (AgentEntry agent : agents.values()) {
       checkAgent(agent);
@@ -1104,13 +1242,38 @@ public final class Master implements Endpoint, OfferSink {
   }
 
   private void send(String to, Message m) {
-    if (m instanceof Message.StatusToFramework && to.startsWith("framework/")) {
+    if (m instanceof Message.StatusToFramework u && to.startsWith("framework/")) {
+      // Reliable, as the agents' retries make it in Mesos: kept until the framework acknowledges
+      // it; while the framework is disconnected it waits.
       FrameworkEntry fw = frameworks.get(to.substring("framework/".length()));
-      if (fw != null && !fw.connected) {
-        fw.pending.add(m);
-        return;
+      if (fw != null) {
+        fw.unacked.put(u.status().taskId() + "/" + u.status().state().name(), m);
+        if (!fw.connected) {
+          return;
+        }
+        armStatusRetry(fw);
       }
     }
     net.send(ADDRESS, to, m);
+  }
+
+  private void armStatusRetry(FrameworkEntry fw) {
+    if (fw.statusRetry != Simulation.NO_EVENT || fw.unacked.isEmpty()) {
+      return;
+    }
+    fw.statusRetry =
+        sim.after(
+            AgentProcess.STATUS_RETRY_MICROS,
+            Simulation.PRIORITY_TIMER,
+            () -> {
+              fw.statusRetry = Simulation.NO_EVENT;
+              if (dead || frameworks.get(fw.info.id()) != fw || !fw.connected) {
+                return;
+              }
+              for (Message m : List.copyOf(fw.unacked.values())) {
+                net.send(ADDRESS, fw.address(), m);
+              }
+              armStatusRetry(fw);
+            });
   }
 }
