@@ -242,6 +242,8 @@ public final class FrameworkProcess implements Endpoint, SchedulerDriver {
         reconcileAgents.clear();
         reconcileAgents.putAll(agents);
         reconcile();
+        // And implicit reconciliation: the master reports every task it holds for it.
+        send(new Message.ReconcileTasks(info.id(), List.of()));
         scheduler.reregistered(this, r.masterId());
       } else {
         scheduler.registered(this, r.frameworkId(), r.masterId());
