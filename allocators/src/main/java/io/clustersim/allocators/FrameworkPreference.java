@@ -3,6 +3,7 @@ package io.clustersim.allocators;
 import io.clustersim.core.resources.Resources;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,7 +38,7 @@ public interface FrameworkPreference {
   FrameworkPreference PACKING =
       (sorted, available, total, demands) -> {
         List<String> out = new ArrayList<>(sorted);
-        Map<String, Double> score = new java.util.HashMap<>();
+        Map<String, Double> score = new HashMap<>();
         for (String fw : sorted) {
           double best = -1;
           for (Resources task : demands.getOrDefault(fw, List.of())) {

@@ -14,14 +14,17 @@ import io.clustersim.core.framework.Filters;
 import io.clustersim.core.framework.FrameworkInfo;
 import io.clustersim.core.resources.Resource;
 import io.clustersim.core.resources.Resources;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Mesos's hierarchical allocator, assembled from a role sorter and one framework sorter per role.
@@ -70,7 +73,7 @@ public class HierarchicalAllocator implements Allocator {
   private boolean allCandidates;
   private boolean runPending;
 
-  private final java.util.ArrayDeque<Integer> freeIndices = new java.util.ArrayDeque<>();
+  private final ArrayDeque<Integer> freeIndices = new ArrayDeque<>();
   private int nextIndex;
   private long nextEpoch;
 
@@ -690,7 +693,7 @@ public class HierarchicalAllocator implements Allocator {
     // filter's expiry change; with quota, offers also depend on the rest of the cluster, so the
     // allocator's books must not have changed either.
     long version = quotas.isEmpty() ? frameworksVersion : frameworksVersion * 31 + booksVersion;
-    Map<AgentState, Long> idle = new java.util.IdentityHashMap<>();
+    Map<AgentState, Long> idle = new IdentityHashMap<>();
     if (!run.required.isEmpty() || hasGuarantees()) {
       agentOrder.order(order, ctx.random());
       for (AgentState agent : order) {
@@ -757,7 +760,7 @@ public class HierarchicalAllocator implements Allocator {
     Resources availableHeadroom = Resources.EMPTY;
 
     Run() {
-      for (String role : new java.util.TreeSet<>(quotas.keySet())) {
+      for (String role : new TreeSet<>(quotas.keySet())) {
         Quota q = quotas.get(role);
         if (!role.contains("/") && !q.guarantee().isEmpty()) {
           required = required.plus(Quantities.of(q.guarantee()).minusFloored(consumed(role)));

@@ -8,6 +8,7 @@ import io.clustersim.core.allocator.Allocator;
 import io.clustersim.core.allocator.SorterFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceLoader;
 
 /** The registry of allocation policies: one line each. */
 public final class Policies {
@@ -72,7 +73,7 @@ public final class Policies {
   /** The built-in policies, then those of every {@link PolicyProvider} on the classpath. */
   private static List<Policy> withProvided(List<Policy> builtIn) {
     List<Policy> all = new ArrayList<>(builtIn);
-    for (PolicyProvider provider : java.util.ServiceLoader.load(PolicyProvider.class)) {
+    for (PolicyProvider provider : ServiceLoader.load(PolicyProvider.class)) {
       for (Policy p : provider.policies()) {
         if (all.stream().anyMatch(q -> q.name().equals(p.name()))) {
           throw new IllegalStateException(

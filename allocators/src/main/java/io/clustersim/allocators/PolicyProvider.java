@@ -1,10 +1,11 @@
 package io.clustersim.allocators;
 
 import java.util.List;
+import java.util.ServiceLoader;
 
 /**
- * More policies from outside this module, found with {@link java.util.ServiceLoader}: a jar (or a
- * test classpath) that lists its implementation in {@code
+ * More policies from outside this module, found with {@link ServiceLoader}: a jar (or a test
+ * classpath) that lists its implementation in {@code
  * META-INF/services/io.clustersim.allocators.PolicyProvider} adds its policies after the built-in
  * ones, without editing {@link Policies}. A name already taken is refused.
  */

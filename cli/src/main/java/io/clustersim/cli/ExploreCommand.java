@@ -1,6 +1,7 @@
 package io.clustersim.cli;
 
 import io.clustersim.core.cluster.InvariantViolation;
+import io.clustersim.core.scenario.Chaos;
 import io.clustersim.core.scenario.Scenario;
 import io.clustersim.core.scenario.ScenarioException;
 import io.clustersim.reports.ExpectationCheck;
@@ -48,7 +49,7 @@ final class ExploreCommand implements Callable<Integer> {
       description = "Runs at a time (default: the number of processors).")
   int threads = Runtime.getRuntime().availableProcessors();
 
-  private io.clustersim.core.scenario.Chaos chaos;
+  private Chaos chaos;
 
   /** What one seed's run showed: null failure when it passed. */
   record Finding(long seed, String kind, String detail) {}
@@ -99,12 +100,7 @@ final class ExploreCommand implements Callable<Integer> {
   }
 
   /** Every seed's finding, in seed order whatever the threads. */
-  static List<Finding> explore(
-      Scenario scenario,
-      io.clustersim.core.scenario.Chaos chaos,
-      long first,
-      int runs,
-      int threads) {
+  static List<Finding> explore(Scenario scenario, Chaos chaos, long first, int runs, int threads) {
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, runs));
     try {
       List<Future<Finding>> futures = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.clustersim.cli;
 
 import io.clustersim.allocators.Policies;
 import io.clustersim.core.kernel.SimTime;
+import io.clustersim.core.scenario.Chaos;
 import io.clustersim.core.scenario.Scenario;
 import java.nio.file.Path;
 import picocli.CommandLine;
@@ -54,8 +55,8 @@ final class RunSelection {
   String chaos;
 
   /** The random faults asked for, or null. */
-  io.clustersim.core.scenario.Chaos chaos() {
-    return chaos == null ? null : io.clustersim.core.scenario.Chaos.parse(chaos);
+  Chaos chaos() {
+    return chaos == null ? null : Chaos.parse(chaos);
   }
 
   /** The scenario with its seed's random faults when {@code --chaos} is given. */

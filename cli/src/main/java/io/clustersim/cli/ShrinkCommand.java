@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.clustersim.allocators.Policies;
+import io.clustersim.core.kernel.SimTime;
 import io.clustersim.core.scenario.Scenario;
 import io.clustersim.core.scenario.ScenarioException;
 import java.io.IOException;
@@ -282,7 +283,7 @@ final class ShrinkCommand implements Callable<Integer> {
     while (root.has("duration") && runs < maxRuns) {
       long micros;
       try {
-        micros = io.clustersim.core.kernel.SimTime.parseDuration(root.get("duration").asText());
+        micros = SimTime.parseDuration(root.get("duration").asText());
       } catch (IllegalArgumentException e) {
         return changed;
       }

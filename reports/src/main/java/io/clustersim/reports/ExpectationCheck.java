@@ -7,6 +7,7 @@ import io.clustersim.core.scenario.Expectation;
 import io.clustersim.core.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +28,7 @@ public final class ExpectationCheck implements EventListener {
   private final Map<String, String> taskState = new HashMap<>();
   private final Map<String, String> taskFramework = new HashMap<>();
   private final List<Expectation> pending = new ArrayList<>();
-  private final Map<Expectation, Outcome> outcomes = new java.util.IdentityHashMap<>();
+  private final Map<Expectation, Outcome> outcomes = new IdentityHashMap<>();
   private final Map<Expectation.ShareBounds, String> shareBreaks = new HashMap<>();
   private long lastTime = -1;
 

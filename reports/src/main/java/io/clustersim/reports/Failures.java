@@ -3,7 +3,9 @@ package io.clustersim.reports;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clustersim.core.kernel.SimTime;
 import io.clustersim.core.log.LogEvent;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -27,7 +29,7 @@ final class Failures {
   private long relaunched;
   private long workLost;
   private long agentsKnown;
-  private final java.util.List<long[]> failovers = new java.util.ArrayList<>();
+  private final List<long[]> failovers = new ArrayList<>();
   // The failover in progress: crash time, agents to wait for, elected, all back, first offer.
   private long[] failover;
   private long reregistered;

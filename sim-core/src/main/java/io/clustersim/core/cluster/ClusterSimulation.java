@@ -17,8 +17,10 @@ import io.clustersim.core.resources.Resources;
 import io.clustersim.core.scenario.Scenario;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * One run of a scenario: builds the master, agents and frameworks on one kernel, schedules the
@@ -39,15 +41,15 @@ public final class ClusterSimulation {
   private final EventLog log;
   private Allocator allocator;
   private Master master;
-  private java.util.function.Supplier<Allocator> allocatorFactory;
+  private Supplier<Allocator> allocatorFactory;
   private int leaders;
   // Weights and quotas set while running: the registry keeps them for a new leader.
-  private final Map<String, Double> weights = new java.util.LinkedHashMap<>();
-  private final Map<String, Quota> quotas = new java.util.LinkedHashMap<>();
+  private final Map<String, Double> weights = new LinkedHashMap<>();
+  private final Map<String, Quota> quotas = new LinkedHashMap<>();
   private final SchedulerFactory schedulers;
   // In creation order: a new leader notifies them in that order.
-  private final Map<String, AgentProcess> agents = new java.util.LinkedHashMap<>();
-  private final Map<String, FrameworkProcess> frameworks = new java.util.LinkedHashMap<>();
+  private final Map<String, AgentProcess> agents = new LinkedHashMap<>();
+  private final Map<String, FrameworkProcess> frameworks = new LinkedHashMap<>();
   private final List<FiniteWork> finiteWork = new ArrayList<>();
   private final Workload workload;
   private int inputsDue;
@@ -112,7 +114,7 @@ public final class ClusterSimulation {
    * How to make the allocator of a master elected after a failover (each leader rebuilds its own:
    * filters and tie-break counts are lost, as in Mesos). Needed for {@code crash_master}.
    */
-  public ClusterSimulation allocatorFactory(java.util.function.Supplier<Allocator> factory) {
+  public ClusterSimulation allocatorFactory(Supplier<Allocator> factory) {
     this.allocatorFactory = factory;
     return this;
   }

@@ -1,6 +1,8 @@
 package io.clustersim.core.cluster;
 
 import io.clustersim.core.framework.FrameworkInfo;
+import io.clustersim.core.kernel.Simulation;
+import io.clustersim.core.net.Message;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -17,17 +19,16 @@ final class FrameworkEntry {
   boolean connected = true;
 
   /** The failover timer while disconnected. */
-  long failoverTimer = io.clustersim.core.kernel.Simulation.NO_EVENT;
+  long failoverTimer = Simulation.NO_EVENT;
 
   /**
    * Status updates sent to it and not acknowledged yet, by task and state, in the order sent: sent
    * again every status retry interval while it is connected, and all of them when it re-registers.
    */
-  final java.util.Map<String, io.clustersim.core.net.Message> unacked =
-      new java.util.LinkedHashMap<>();
+  final Map<String, Message> unacked = new LinkedHashMap<>();
 
   /** The retry timer while updates wait for acknowledgement. */
-  long statusRetry = io.clustersim.core.kernel.Simulation.NO_EVENT;
+  long statusRetry = Simulation.NO_EVENT;
 
   FrameworkEntry(FrameworkInfo info) {
     this.info = info;

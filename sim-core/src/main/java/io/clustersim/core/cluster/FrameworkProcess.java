@@ -6,6 +6,7 @@ import io.clustersim.core.framework.Offer;
 import io.clustersim.core.framework.Operation;
 import io.clustersim.core.framework.Scheduler;
 import io.clustersim.core.framework.SchedulerDriver;
+import io.clustersim.core.framework.TaskInfo;
 import io.clustersim.core.framework.TaskState;
 import io.clustersim.core.framework.TaskStatus;
 import io.clustersim.core.kernel.RandomStreams;
@@ -17,6 +18,7 @@ import io.clustersim.core.resources.Resources;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.random.RandomGenerator;
@@ -149,12 +151,12 @@ public final class FrameworkProcess implements Endpoint, SchedulerDriver {
 
   // Tasks asked about after a re-registration and not answered yet: asked again every 10 s, as
   // Mesos advises frameworks to retry reconciliation until every task is answered.
-  private final java.util.LinkedHashSet<String> reconciling = new java.util.LinkedHashSet<>();
+  private final LinkedHashSet<String> reconciling = new LinkedHashSet<>();
   private final Map<String, String> reconcileAgents = new HashMap<>();
-  private long reconcileTimer = io.clustersim.core.kernel.Simulation.NO_EVENT;
+  private long reconcileTimer = Simulation.NO_EVENT;
 
   private void reconcile() {
-    reconcileTimer = io.clustersim.core.kernel.Simulation.NO_EVENT;
+    reconcileTimer = Simulation.NO_EVENT;
     reconciling.retainAll(view.keySet());
     if (!up || reconciling.isEmpty()) {
       return;
@@ -167,9 +169,7 @@ public final class FrameworkProcess implements Endpoint, SchedulerDriver {
       }
     }
     send(new Message.ReconcileTasks(info.id(), List.copyOf(reconciling), agents));
-    reconcileTimer =
-        sim.after(
-            10_000_000L, io.clustersim.core.kernel.Simulation.PRIORITY_TIMER, this::reconcile);
+    reconcileTimer = sim.after(10_000_000L, Simulation.PRIORITY_TIMER, this::reconcile);
   }
 
   /** Ended tasks remembered to recognise late retries (the most recent ones). */
@@ -178,7 +178,7 @@ public final class FrameworkProcess implements Endpoint, SchedulerDriver {
   // What the scheduler has been told of its live tasks (and launched), for the end-of-run check.
   private final Map<String, TaskState> view = new LinkedHashMap<>();
   private final Map<String, String> viewAgent = new HashMap<>(); // looked up only
-  private final java.util.LinkedHashSet<String> ended = new java.util.LinkedHashSet<>();
+  private final LinkedHashSet<String> ended = new LinkedHashSet<>();
 
   /** The scheduler's view: its live tasks and the last state it was told (staging if none). */
   public Map<String, TaskState> view() {
@@ -192,18 +192,18 @@ public final class FrameworkProcess implements Endpoint, SchedulerDriver {
 
   // Registration is retried every 10 s until the master answers, as Mesos's driver does.
   private boolean awaitingRegistration;
-  private long registrationTimer = io.clustersim.core.kernel.Simulation.NO_EVENT;
+  private long registrationTimer = Simulation.NO_EVENT;
 
   private void register(boolean again) {
     awaitingRegistration = true;
     send(new Message.RegisterFramework(info, again));
-    if (registrationTimer == io.clustersim.core.kernel.Simulation.NO_EVENT) {
+    if (registrationTimer == Simulation.NO_EVENT) {
       registrationTimer =
           sim.after(
               10_000_000L,
-              io.clustersim.core.kernel.Simulation.PRIORITY_TIMER,
+              Simulation.PRIORITY_TIMER,
               () -> {
-                registrationTimer = io.clustersim.core.kernel.Simulation.NO_EVENT;
+                registrationTimer = Simulation.NO_EVENT;
                 if (up && awaitingRegistration) {
                   register(registered);
                 }
@@ -329,7 +329,7 @@ public final class FrameworkProcess implements Endpoint, SchedulerDriver {
     }
     for (Operation op : operations) {
       if (op instanceof Operation.Launch l) {
-        for (io.clustersim.core.framework.TaskInfo t : l.tasks()) {
+        for (TaskInfo t : l.tasks()) {
           view.putIfAbsent(t.id(), TaskState.TASK_STAGING);
           if (agent != null) {
             viewAgent.put(t.id(), agent);

@@ -23,9 +23,14 @@ import io.clustersim.core.net.Network;
 import io.clustersim.core.resources.ResourceException;
 import io.clustersim.core.resources.Resources;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The leading master: the registry of agents and frameworks, offers, task and executor bookkeeping,
@@ -50,10 +55,10 @@ public final class Master implements Endpoint, OfferSink {
   private final Map<String, OfferEntry> offers = new LinkedHashMap<>();
 
   /** Frameworks removed for good: Mesos refuses their re-registration. */
-  private final java.util.Set<String> removedFrameworks = new java.util.HashSet<>();
+  private final Set<String> removedFrameworks = new HashSet<>();
 
   /** Agents removed after missed pings: they may come back (a healed partition). */
-  private final java.util.Set<String> unreachableAgents = new java.util.HashSet<>();
+  private final Set<String> unreachableAgents = new HashSet<>();
 
   private long nextOfferId;
 
@@ -91,7 +96,7 @@ public final class Master implements Endpoint, OfferSink {
       EventLog log,
       Allocator allocator,
       MasterConfig config,
-      java.util.Collection<String> registry) {
+      Collection<String> registry) {
     this(id, sim, net, log, allocator, config);
     this.registry.addAll(registry);
     sim.after(
@@ -133,7 +138,7 @@ public final class Master implements Endpoint, OfferSink {
   private boolean dead;
 
   /** Agents a previous leader admitted that have not re-registered with this one yet. */
-  private final java.util.Set<String> registry = new java.util.LinkedHashSet<>();
+  private final Set<String> registry = new LinkedHashSet<>();
 
   @Override
   public String address() {
@@ -906,7 +911,7 @@ public final class Master implements Endpoint, OfferSink {
     }
     for (OfferEntry o : List.copyOf(offers.values())) {
       if (o.agentId().equals(agentId)) {
-        rescind(o.id(), "operator_" + name.toLowerCase(java.util.Locale.ROOT), true);
+        rescind(o.id(), "operator_" + name.toLowerCase(Locale.ROOT), true);
       }
     }
     Resources from = reserve ? reserved.toUnreserved() : reserved;
@@ -1159,7 +1164,7 @@ public final class Master implements Endpoint, OfferSink {
       if (p == null || !p.isUp() || !fw.connected) {
         continue;
       }
-      java.util.Set<String> inFlight = new java.util.HashSet<>();
+      Set<String> inFlight = new HashSet<>();
       for (String key : fw.unacked.keySet()) {
         inFlight.add(key.substring(0, key.lastIndexOf('/')));
       }

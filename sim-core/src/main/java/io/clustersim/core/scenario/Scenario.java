@@ -5,7 +5,10 @@ import io.clustersim.core.cluster.MasterConfig;
 import io.clustersim.core.framework.Capability;
 import io.clustersim.core.framework.ExecutorInfo;
 import io.clustersim.core.framework.Filters;
+import io.clustersim.core.kernel.SimTime;
 import io.clustersim.core.resources.Resources;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -249,9 +252,9 @@ public record Scenario(
 
   /** The same scenario with more faults, kept in time order (file order at equal times). */
   public Scenario withFaults(List<Fault> more) {
-    List<Fault> all = new java.util.ArrayList<>(faults);
+    List<Fault> all = new ArrayList<>(faults);
     all.addAll(more);
-    all.sort(java.util.Comparator.comparingLong(Fault::atMicros));
+    all.sort(Comparator.comparingLong(Fault::atMicros));
     return new Scenario(
         file,
         seed,
@@ -280,9 +283,9 @@ public record Scenario(
         seed,
         -1,
         1,
-        10 * io.clustersim.core.kernel.SimTime.SECONDS,
-        io.clustersim.core.cluster.MasterConfig.defaults(),
-        io.clustersim.core.allocator.AllocatorOptions.defaults(),
+        10 * SimTime.SECONDS,
+        MasterConfig.defaults(),
+        AllocatorOptions.defaults(),
         policy,
         0,
         List.of(),

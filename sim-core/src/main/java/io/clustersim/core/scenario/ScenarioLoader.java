@@ -19,6 +19,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -913,7 +914,7 @@ public final class ScenarioLoader {
               + " crash_executor, drop_messages, delay_messages");
     }
 
-    private static final java.util.List<String> TASK_STATES =
+    private static final List<String> TASK_STATES =
         List.of(
             "launched",
             "staging",
@@ -934,8 +935,8 @@ public final class ScenarioLoader {
         long at = at(m);
         String fw = frameworkRef(in.require(m, "framework"));
         Node.MapNode counts = in.map(in.get(m, "tasks"));
-        java.util.Map<String, Long> c = new java.util.LinkedHashMap<>();
-        for (java.util.Map.Entry<String, Node> e : counts.entries().entrySet()) {
+        Map<String, Long> c = new LinkedHashMap<>();
+        for (Map.Entry<String, Node> e : counts.entries().entrySet()) {
           if (!TASK_STATES.contains(e.getKey())) {
             throw in.error(
                 e.getValue(),
