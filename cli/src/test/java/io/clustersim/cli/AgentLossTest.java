@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * max_agent_ping_timeouts (5) consecutive misses, so 75 s after the first unanswered ping.
  */
 class AgentLossTest {
-  private static final String BASE =
+  static final String BASE =
       """
       duration: 5m
       agents:

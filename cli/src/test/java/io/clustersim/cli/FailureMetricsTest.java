@@ -30,19 +30,8 @@ class FailureMetricsTest {
     // 195 + 210 = 405 task-seconds of work lost; no agent is left to relaunch them on.
     JsonNode f =
         failures(
-            """
-            duration: 5m
-            agents:
-              - {id: a, resources: {cpus: 4, mem: 4096}}
-              - {id: b, resources: {cpus: 4, mem: 4096}}
-            frameworks:
-              - {id: plain, behaviour: batch, tasks: {count: 1, resources: {cpus: 4, mem: 1024}, duration: 1h}}
-              - {id: aware, behaviour: batch, capabilities: [PARTITION_AWARE],
-                 tasks: {count: 1, resources: {cpus: 4, mem: 1024}, duration: 1h}}
-            faults:
-              - {at: 120s, crash_agent: a}
-              - {at: 121s, crash_agent: b}
-            """);
+            AgentLossTest.BASE
+                + "faults:\n  - {at: 120s, crash_agent: a}\n  - {at: 121s, crash_agent: b}\n");
     assertEquals(2, f.get("agent_loss_detection_seconds").get("count").asInt());
     assertEquals(82.0, f.get("agent_loss_detection_seconds").get("mean").asDouble(), 1e-9);
     assertEquals(89.0, f.get("agent_loss_detection_seconds").get("max").asDouble(), 1e-9);

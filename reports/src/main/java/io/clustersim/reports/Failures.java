@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What faults cost, from the event log: how long the master took to notice an agent that went
@@ -19,6 +20,8 @@ import java.util.Set;
 final class Failures {
   private static final Set<String> LOST =
       Set.of("TASK_LOST", "TASK_UNREACHABLE", "TASK_GONE", "TASK_GONE_BY_OPERATOR", "TASK_DROPPED");
+
+  private static final Pattern RELAUNCH = Pattern.compile(".*-r\\d+");
 
   private final Map<String, Long> silentSince = new HashMap<>();
   private final Map<String, Long> runningSince = new HashMap<>();
@@ -57,7 +60,7 @@ final class Failures {
         detectionSum += d;
         detectionMax = Math.max(detectionMax, d);
       }
-    } else if (e instanceof LogEvent.TaskLaunched l && l.task().matches(".*-r\\d+")) {
+    } else if (e instanceof LogEvent.TaskLaunched l && RELAUNCH.matcher(l.task()).matches()) {
       relaunched++; // the built-in behaviours relaunch a task as <id>-r<n>
     } else if (e instanceof LogEvent.TaskStatus s) {
       String key = s.framework() + "/" + s.task();

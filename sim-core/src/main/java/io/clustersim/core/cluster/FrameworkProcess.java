@@ -152,7 +152,6 @@ public final class FrameworkProcess implements Endpoint, SchedulerDriver {
   // Tasks asked about after a re-registration and not answered yet: asked again every 10 s, as
   // Mesos advises frameworks to retry reconciliation until every task is answered.
   private final LinkedHashSet<String> reconciling = new LinkedHashSet<>();
-  private final Map<String, String> reconcileAgents = new HashMap<>();
   private long reconcileTimer = Simulation.NO_EVENT;
 
   private void reconcile() {
@@ -163,7 +162,7 @@ public final class FrameworkProcess implements Endpoint, SchedulerDriver {
     }
     Map<String, String> agents = new LinkedHashMap<>();
     for (String taskId : reconciling) {
-      String agent = reconcileAgents.get(taskId);
+      String agent = viewAgent.get(taskId);
       if (agent != null) {
         agents.put(taskId, agent);
       }
@@ -230,17 +229,8 @@ public final class FrameworkProcess implements Endpoint, SchedulerDriver {
         // Explicit reconciliation of every task it believes live, with the agent it was on:
         // what a failover may have lost (a launch, an update, a task on a restarted agent) comes
         // back as a status update.
-        Map<String, String> agents = new LinkedHashMap<>();
-        for (String taskId : view.keySet()) {
-          String agent = viewAgent.get(taskId);
-          if (agent != null) {
-            agents.put(taskId, agent);
-          }
-        }
         reconciling.clear();
         reconciling.addAll(view.keySet());
-        reconcileAgents.clear();
-        reconcileAgents.putAll(agents);
         reconcile();
         // And implicit reconciliation: the master reports every task it holds for it.
         send(new Message.ReconcileTasks(info.id(), List.of()));

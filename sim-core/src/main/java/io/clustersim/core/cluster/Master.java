@@ -347,32 +347,42 @@ public final class Master implements Endpoint, OfferSink {
     send(AgentProcess.address(r.agentId()), new Message.AgentRegistered(r.agentId()));
     Map<String, Resources> used = new LinkedHashMap<>();
     if (registry.remove(r.agentId())) {
-      readoptAll(agent, r, used);
+      adopt(agent, r, used, true);
       answerDeferred(r.agentId());
     } else if (unreachableAgents.remove(r.agentId())) {
-      readopt(agent, r, used);
+      adopt(agent, r, used, false);
     }
     allocator.addAgent(agent.info, agent.total, used);
     ping(agent);
   }
 
   /**
-   * An agent the master removed as unreachable comes back (a healed partition), as Mesos 1.x
-   * allows: the tasks of partition-aware frameworks it still runs are adopted again and reported
-   * {@code TASK_RUNNING} (they were {@code TASK_UNREACHABLE}); the others were reported lost, and
-   * the agent is told to kill them. A custom executor's own resources are not booked again.
+   * An agent the master did not hold registers with what it still runs, and this master adopts
+   * those tasks. After a healed partition ({@code failover} false, Mesos 1.x): only tasks of
+   * partition-aware frameworks, reported {@code TASK_UNREACHABLE} → {@code TASK_RUNNING}; the
+   * others were reported lost and are killed. After a master failover ({@code failover} true):
+   * every task, unreported since the frameworks never heard otherwise; frameworks this master does
+   * not know yet are recovered, inactive, from the agent's copy of their FrameworkInfo until they
+   * re-register. Either way a task that would take the agent past its total is killed: a
+   * framework's removal never reached the agent (a partition) and its resources were given away;
+   * Mesos would adopt and overcommit (a deliberate difference). A custom executor's own resources
+   * are not booked again.
    */
-  private void readopt(AgentEntry agent, Message.RegisterAgent r, Map<String, Resources> used) {
+  private void adopt(
+      AgentEntry agent, Message.RegisterAgent r, Map<String, Resources> used, boolean failover) {
     for (String key : r.runningTasks()) {
       int slash = key.indexOf('/');
       String frameworkId = key.substring(0, slash);
       String taskId = key.substring(slash + 1);
-      FrameworkEntry fw = frameworks.get(frameworkId);
       Resources resources = r.taskResources().get(key);
-      if (fw == null
-          || !fw.info.has(Capability.PARTITION_AWARE)
-          || resources == null
-          || !agent.total.contains(agent.allocated.plus(resources))) {
+      FrameworkEntry fw = null;
+      if (resources != null && agent.total.contains(agent.allocated.plus(resources))) {
+        fw = frameworks.get(frameworkId);
+        if (fw == null && failover && r.frameworks().get(frameworkId) != null) {
+          fw = recoverFramework(r.frameworks().get(frameworkId));
+        }
+      }
+      if (fw == null || !(failover || fw.info.has(Capability.PARTITION_AWARE))) {
         send(AgentProcess.address(agent.id()), new Message.KillTask(frameworkId, taskId));
         continue;
       }
@@ -382,54 +392,22 @@ public final class Master implements Endpoint, OfferSink {
       fw.tasks.put(taskId, task);
       agent.allocated = agent.allocated.plus(resources);
       used.merge(frameworkId, resources, Resources::plus);
-      log.emit(
-          new LogEvent.TaskStatus(
-              taskId, frameworkId, agent.id(), "TASK_RUNNING", "REASON_AGENT_REREGISTERED"));
-      send(
-          fw.address(),
-          new Message.StatusToFramework(
-              new TaskStatus(
-                  taskId, agent.id(), TaskState.TASK_RUNNING, "REASON_AGENT_REREGISTERED")));
+      if (!failover) {
+        String why = "REASON_AGENT_REREGISTERED";
+        log.emit(new LogEvent.TaskStatus(taskId, frameworkId, agent.id(), "TASK_RUNNING", why));
+        toFramework(fw, new TaskStatus(taskId, agent.id(), TaskState.TASK_RUNNING, why));
+      }
     }
   }
 
-  /**
-   * After a failover: an agent of the registry re-registers with everything it runs. Tasks of
-   * frameworks this master does not know yet are kept, and their frameworks recovered (inactive,
-   * from the agent's copy of their FrameworkInfo) until they re-register themselves.
-   */
-  private void readoptAll(AgentEntry agent, Message.RegisterAgent r, Map<String, Resources> used) {
-    for (String key : r.runningTasks()) {
-      int slash = key.indexOf('/');
-      String frameworkId = key.substring(0, slash);
-      String taskId = key.substring(slash + 1);
-      Resources resources = r.taskResources().get(key);
-      if (resources == null || !agent.total.contains(agent.allocated.plus(resources))) {
-        // More than the agent holds: a framework's removal never reached it (a partition), and
-        // the master gave its resources away. Mesos would adopt and overcommit; we kill the
-        // excess so that the books stay within the agent (a deliberate difference).
-        send(AgentProcess.address(agent.id()), new Message.KillTask(frameworkId, taskId));
-        continue;
-      }
-      FrameworkEntry fw = frameworks.get(frameworkId);
-      if (fw == null) {
-        FrameworkInfo info = r.frameworks().get(frameworkId);
-        if (info == null) {
-          continue;
-        }
-        fw = new FrameworkEntry(info);
-        fw.connected = false;
-        fw.active = false;
-        frameworks.put(frameworkId, fw);
-        allocator.addFramework(info, Map.of(), false);
-      }
-      MasterTask task = new MasterTask(taskId, frameworkId, agent.id(), resources, null);
-      task.state = TaskState.TASK_RUNNING;
-      agent.tasks.put(key, task);
-      fw.tasks.put(taskId, task);
-      agent.allocated = agent.allocated.plus(resources);
-      used.merge(frameworkId, resources, Resources::plus);
-    }
+  /** A framework known only from an agent's report after a failover: inactive until it returns. */
+  private FrameworkEntry recoverFramework(FrameworkInfo info) {
+    FrameworkEntry fw = new FrameworkEntry(info);
+    fw.connected = false;
+    fw.active = false;
+    frameworks.put(info.id(), fw);
+    allocator.addFramework(info, Map.of(), false);
+    return fw;
   }
 
   private void ping(AgentEntry agent) {
@@ -518,9 +496,7 @@ public final class Master implements Endpoint, OfferSink {
       }
       log.emit(new LogEvent.TaskStatus(task.id, task.frameworkId, agentId, state.name(), why));
       if (fw != null) {
-        send(
-            fw.address(),
-            new Message.StatusToFramework(new TaskStatus(task.id, agentId, state, why)));
+        toFramework(fw, new TaskStatus(task.id, agentId, state, why));
       }
     }
     for (FrameworkEntry fw : frameworks.values()) {
@@ -550,9 +526,7 @@ public final class Master implements Endpoint, OfferSink {
     FrameworkEntry fw = frameworks.get(task.frameworkId);
     if (fw != null) {
       fw.tasks.remove(task.id);
-      send(
-          fw.address(),
-          new Message.StatusToFramework(new TaskStatus(task.id, agent.id(), state, reason)));
+      toFramework(fw, new TaskStatus(task.id, agent.id(), state, reason));
     }
   }
 
@@ -793,10 +767,7 @@ public final class Master implements Endpoint, OfferSink {
             log.emit(
                 new LogEvent.TaskStatus(
                     t.id(), fw.info.id(), null, state.name(), "REASON_INVALID_OFFERS"));
-            send(
-                fw.address(),
-                new Message.StatusToFramework(
-                    new TaskStatus(t.id(), null, state, "REASON_INVALID_OFFERS")));
+            toFramework(fw, new TaskStatus(t.id(), null, state, "REASON_INVALID_OFFERS"));
           }
         }
       }
@@ -871,10 +842,7 @@ public final class Master implements Endpoint, OfferSink {
       if (fw.tasks.containsKey(t.id()) || !remaining.contains(needed)) {
         String error = "REASON_TASK_INVALID";
         log.emit(new LogEvent.TaskStatus(t.id(), fw.info.id(), agentId, "TASK_ERROR", error));
-        send(
-            fw.address(),
-            new Message.StatusToFramework(
-                new TaskStatus(t.id(), agentId, TaskState.TASK_ERROR, error)));
+        toFramework(fw, new TaskStatus(t.id(), agentId, TaskState.TASK_ERROR, error));
         continue;
       }
       remaining = remaining.minus(needed);
@@ -1013,7 +981,7 @@ public final class Master implements Endpoint, OfferSink {
       checkAgent(agent);
       allocator.recoverResources(u.frameworkId(), u.agentId(), task.resources, null);
     }
-    send(fw.address(), new Message.StatusToFramework(s));
+    toFramework(fw, s);
   }
 
   private void executorExited(Message.ExecutorExited e) {
@@ -1046,10 +1014,7 @@ public final class Master implements Endpoint, OfferSink {
     }
     TaskState state =
         fw.info.has(Capability.PARTITION_AWARE) ? TaskState.TASK_UNKNOWN : TaskState.TASK_LOST;
-    send(
-        fw.address(),
-        new Message.StatusToFramework(
-            new TaskStatus(k.taskId(), null, state, "REASON_RECONCILIATION")));
+    toFramework(fw, new TaskStatus(k.taskId(), null, state, "REASON_RECONCILIATION"));
   }
 
   private void reconcile(Message.ReconcileTasks r) {
@@ -1059,10 +1024,7 @@ public final class Master implements Endpoint, OfferSink {
     }
     if (r.taskIds().isEmpty()) {
       for (MasterTask t : fw.tasks.values()) {
-        send(
-            fw.address(),
-            new Message.StatusToFramework(
-                new TaskStatus(t.id, t.agentId, t.state, "REASON_RECONCILIATION")));
+        toFramework(fw, new TaskStatus(t.id, t.agentId, t.state, "REASON_RECONCILIATION"));
       }
       return;
     }
@@ -1070,10 +1032,7 @@ public final class Master implements Endpoint, OfferSink {
       MasterTask t = fw.tasks.get(taskId);
       String agentId = r.agents().get(taskId);
       if (t != null) {
-        send(
-            fw.address(),
-            new Message.StatusToFramework(
-                new TaskStatus(t.id, t.agentId, t.state, "REASON_RECONCILIATION")));
+        toFramework(fw, new TaskStatus(t.id, t.agentId, t.state, "REASON_RECONCILIATION"));
       } else if (agentId != null && registry.contains(agentId)) {
         // Its agent has not re-registered with this master yet: answered when it does (or when
         // it is given up), as Mesos does not answer for transitioning agents.
@@ -1090,10 +1049,7 @@ public final class Master implements Endpoint, OfferSink {
   private void answerUnknown(FrameworkEntry fw, String taskId, String agentId) {
     TaskState gone =
         fw.info.has(Capability.PARTITION_AWARE) ? TaskState.TASK_GONE : TaskState.TASK_LOST;
-    send(
-        fw.address(),
-        new Message.StatusToFramework(
-            new TaskStatus(taskId, agentId, gone, "REASON_RECONCILIATION")));
+    toFramework(fw, new TaskStatus(taskId, agentId, gone, "REASON_RECONCILIATION"));
   }
 
   /** Reconciliation waiting for an agent of the registry: answers what it did not bring back. */
@@ -1247,19 +1203,20 @@ public final class Master implements Endpoint, OfferSink {
   }
 
   private void send(String to, Message m) {
-    if (m instanceof Message.StatusToFramework u && to.startsWith("framework/")) {
-      // Reliable, as the agents' retries make it in Mesos: kept until the framework acknowledges
-      // it; while the framework is disconnected it waits.
-      FrameworkEntry fw = frameworks.get(to.substring("framework/".length()));
-      if (fw != null) {
-        fw.unacked.put(u.status().taskId() + "/" + u.status().state().name(), m);
-        if (!fw.connected) {
-          return;
-        }
-        armStatusRetry(fw);
-      }
-    }
     net.send(ADDRESS, to, m);
+  }
+
+  /**
+   * A status update to a framework, sent reliably, as the agents' retries make it in Mesos: kept
+   * until the framework acknowledges it; while the framework is disconnected it waits.
+   */
+  private void toFramework(FrameworkEntry fw, TaskStatus status) {
+    Message m = new Message.StatusToFramework(status);
+    fw.unacked.put(status.taskId() + "/" + status.state().name(), m);
+    if (fw.connected) {
+      armStatusRetry(fw);
+      net.send(ADDRESS, fw.address(), m);
+    }
   }
 
   private void armStatusRetry(FrameworkEntry fw) {

@@ -2,9 +2,7 @@ package io.clustersim.workloads.trace;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -92,26 +90,9 @@ final class InflateAhead extends InputStream {
   }
 
   private byte[] await() throws IOException {
-    try {
-      byte[] b = pending.get();
-      pending = null;
-      return b;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while reading", e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof UncheckedIOException u) {
-        throw u.getCause();
-      }
-      if (cause instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IOException(cause);
-    }
+    byte[] b = ReadAhead.await(pending);
+    pending = null;
+    return b;
   }
 
   @Override
