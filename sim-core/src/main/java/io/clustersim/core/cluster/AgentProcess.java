@@ -106,7 +106,16 @@ public final class AgentProcess implements Endpoint {
     // A restart is a new incarnation (Mesos gives the agent a new id unless it recovers): launches
     // the master sent to the previous one are refused.
     generation++;
+    registerUntilAnswered();
+  }
+
+  /** Registers, and again every retry interval until the master is heard from. */
+  private void registerUntilAnswered() {
     registerAndReport();
+    if (retryMicros > 0) {
+      sim.cancel(masterTimer);
+      masterTimer = sim.after(retryMicros, Simulation.PRIORITY_TIMER, this::masterLost);
+    }
   }
 
   /** Registers, then reports the tasks that ended while it could not (down or leaderless). */
@@ -135,7 +144,7 @@ public final class AgentProcess implements Endpoint {
   public void newLeader() {
     leaderless = false;
     if (up) {
-      registerAndReport();
+      registerUntilAnswered();
     }
   }
 

@@ -143,7 +143,15 @@ public final class ClusterSimulation {
     leaders++;
     Allocator next = allocatorFactory.get();
     Master leader =
-        new Master("master-" + leaders, sim, net, log, next, scenario.master(), old.agentIds());
+        new Master(
+            "master-" + leaders,
+            sim,
+            net,
+            log,
+            next,
+            scenario.master(),
+            old.agentIds(),
+            old.unreachableAgentIds());
     net.attach(leader);
     next.initialize(
         new AllocatorContext(

@@ -58,7 +58,7 @@ public final class Master implements Endpoint, OfferSink {
   private final Set<String> removedFrameworks = new HashSet<>();
 
   /** Agents removed after missed pings: they may come back (a healed partition). */
-  private final Set<String> unreachableAgents = new HashSet<>();
+  private final Set<String> unreachableAgents = new LinkedHashSet<>();
 
   private long nextOfferId;
 
@@ -96,9 +96,11 @@ public final class Master implements Endpoint, OfferSink {
       EventLog log,
       Allocator allocator,
       MasterConfig config,
-      Collection<String> registry) {
+      Collection<String> registry,
+      Collection<String> unreachable) {
     this(id, sim, net, log, allocator, config);
     this.registry.addAll(registry);
+    this.unreachableAgents.addAll(unreachable);
     sim.after(
         config.agentReregisterTimeoutMicros(),
         Simulation.PRIORITY_TIMER,
@@ -125,6 +127,11 @@ public final class Master implements Endpoint, OfferSink {
     }
   }
 
+  /** The agents marked unreachable: the registry keeps them for a new leader. */
+  public List<String> unreachableAgentIds() {
+    return new ArrayList<>(unreachableAgents);
+  }
+
   /** Whether this master crashed. */
   public boolean isDead() {
     return dead;
@@ -132,7 +139,10 @@ public final class Master implements Endpoint, OfferSink {
 
   /** The agents admitted: what a new leader finds in the registry. */
   public List<String> agentIds() {
-    return List.copyOf(agents.keySet());
+    // Those that re-registered, then those still expected: the registry outlives any leader.
+    List<String> all = new ArrayList<>(agents.keySet());
+    registry.stream().filter(id -> !agents.containsKey(id)).forEach(all::add);
+    return all;
   }
 
   private boolean dead;
@@ -318,6 +328,9 @@ public final class Master implements Endpoint, OfferSink {
     AgentEntry known = agents.get(r.agentId());
     if (known != null) {
       known.generation = r.generation();
+      // Hearing from it resets its health checks, as a pong would.
+      known.ponged = true;
+      known.missedPings = 0;
       // Re-registration: tasks the agent no longer runs were lost with its process; tasks it runs
       // that this master does not hold (their framework was removed meanwhile) are killed.
       for (MasterTask task : List.copyOf(known.tasks.values())) {
@@ -351,6 +364,14 @@ public final class Master implements Endpoint, OfferSink {
       answerDeferred(r.agentId());
     } else if (unreachableAgents.remove(r.agentId())) {
       adopt(agent, r, used, false);
+    } else {
+      // A new agent holds no tasks of ours: anything it runs is killed.
+      for (String key : r.runningTasks()) {
+        int slash = key.indexOf('/');
+        send(
+            AgentProcess.address(agent.id()),
+            new Message.KillTask(key.substring(0, slash), key.substring(slash + 1)));
+      }
     }
     allocator.addAgent(agent.info, agent.total, used);
     ping(agent);

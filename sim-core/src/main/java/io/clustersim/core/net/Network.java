@@ -27,6 +27,9 @@ public final class Network {
   private RandomGenerator lossRandom;
   private long extraDelayMicros;
   private long extraDelayUntil;
+  // Once delays vary, each link keeps its order (as TCP does): a message is delivered no earlier
+  // than the one sent before it on the same link. Looked up only.
+  private Map<String, Long> lastDelivery;
 
   /** A network on {@code sim} with a fixed one-way delivery delay. */
   public Network(Simulation sim, long delayMicros) {
@@ -75,6 +78,11 @@ public final class Network {
       return;
     }
     long delay = delayMicros + (sim.now() < extraDelayUntil ? extraDelayMicros : 0);
+    if (lastDelivery != null) {
+      long at = Math.max(sim.now() + delay, lastDelivery.getOrDefault(from + ">" + to, 0L));
+      lastDelivery.put(from + ">" + to, at);
+      delay = at - sim.now();
+    }
     sim.after(
         delay,
         Simulation.PRIORITY_MESSAGE,
@@ -104,6 +112,9 @@ public final class Network {
    * may overtake those still in flight.
    */
   public void setExtraDelay(long extraMicros, long untilMicros) {
+    if (lastDelivery == null) {
+      lastDelivery = new HashMap<>();
+    }
     this.extraDelayMicros = extraMicros;
     this.extraDelayUntil = untilMicros;
   }
