@@ -184,6 +184,11 @@ public final class FrameworkProcess implements Endpoint, SchedulerDriver {
     return view;
   }
 
+  /** Whether the framework has asked about the task and not been answered yet. */
+  public boolean reconciling(String taskId) {
+    return reconciling.contains(taskId);
+  }
+
   /** The agent the scheduler believes task {@code taskId} is on, or null. */
   public String agentOf(String taskId) {
     return viewAgent.get(taskId);

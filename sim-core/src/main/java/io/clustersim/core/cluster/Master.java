@@ -1131,9 +1131,9 @@ public final class Master implements Endpoint, OfferSink {
   /**
    * At the end of a run nothing is lost: every task this master holds live for a connected
    * framework is known to that framework, and every task the framework was told is starting or
-   * running is live here; except tasks with a status update still on its way, and tasks on agents
-   * this master does not hold (it cannot know; a framework learns of those, and of launches that
-   * never arrived, by reconciliation). Throws {@link InvariantViolation} otherwise.
+   * running is live here; except tasks with a status update or a reconciliation on its way, and
+   * tasks on agents this master does not hold (it cannot know; a framework learns of those, and of
+   * launches that never arrived, by reconciliation). Throws {@link InvariantViolation} otherwise.
    */
   void checkFrameworkViews(Map<String, FrameworkProcess> processes, long lastSeq) {
     for (FrameworkEntry fw : frameworks.values()) {
@@ -1164,7 +1164,8 @@ public final class Master implements Endpoint, OfferSink {
         String taskId = e.getKey();
         if (e.getValue() == TaskState.TASK_STAGING
             || e.getValue() == TaskState.TASK_UNREACHABLE
-            || inFlight.contains(taskId)) {
+            || inFlight.contains(taskId)
+            || p.reconciling(taskId)) {
           // Staging: asked for, never heard of (a lost launch shows up only on reconciliation).
           continue;
         }
