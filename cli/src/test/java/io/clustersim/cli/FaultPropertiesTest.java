@@ -16,10 +16,12 @@ import net.jqwik.api.Provide;
  * books is checked as it happens (never negative, offered plus allocated within each agent's total,
  * no resource in two offers) and conservation is checked at the end, so a run that finishes without
  * an InvariantViolation kept them all. Agents crash and restart, are partitioned and heal,
- * schedulers crash and fail over (or not), messages are lost, under several policies.
+ * schedulers crash and fail over (or not), messages are lost, delayed or duplicated on the whole
+ * network or on one link, frameworks reconcile periodically or not, under several policies.
  *
- * <p>The seed is fixed so that CI checks the same 200 cases every time; 3,000 cases with a fresh
- * seed also passed when it was written (28% of them with four faults or more).
+ * <p>The seed is fixed so that CI checks the same 200 cases every time; 10,000 cases with a fresh
+ * seed also passed after link faults, duplication, master restarts and periodic reconciliation were
+ * added (the runs before that found the bugs the commit that added them fixes).
  */
 class FaultPropertiesTest {
   /** A random small scenario with a random fault schedule, as YAML. */
@@ -35,9 +37,9 @@ class FaultPropertiesTest {
     Arbitrary<Integer> agents = Arbitraries.integers().between(1, 4);
     Arbitrary<List<String>> frameworks =
         Arbitraries.of(
-                "{id: FW, behaviour: batch, refuse_seconds: 1, failover_timeout: FO,"
+                "{id: FW, behaviour: batch, refuse_seconds: 1, failover_timeout: FO, reconcile_interval: RI,"
                     + " tasks: {count: 12, resources: {cpus: 1, mem: 512}, duration: 40s}}",
-                "{id: FW, behaviour: service, failover_timeout: FO,"
+                "{id: FW, behaviour: service, failover_timeout: FO, reconcile_interval: RI,"
                     + " service: {instances: 3, resources: {cpus: 1, mem: 1024}}}",
                 "{id: FW, behaviour: batch, role: r2, failover_timeout: FO,"
                     + " tasks: {count: 6, resources: {cpus: 2, mem: 256}, duration: 90s, max_per_offer: 2}}",
@@ -50,7 +52,7 @@ class FaultPropertiesTest {
             .ofMaxSize(3);
     Arbitrary<List<int[]>> faults =
         Combinators.combine(
-                Arbitraries.integers().between(0, 6), // kind
+                Arbitraries.integers().between(0, 9), // kind
                 Arbitraries.integers().between(0, 280), // at, seconds
                 Arbitraries.integers().between(0, 3), // which agent or framework
                 Arbitraries.integers().between(-1, 200)) // restart / heal after, -1 never
@@ -59,13 +61,20 @@ class FaultPropertiesTest {
             .ofMaxSize(6);
     Arbitrary<String> policy = Arbitraries.of("drf", "fifo", "random", "packing");
     Arbitrary<Integer> failover = Arbitraries.of(0, 20, 600);
+    Arbitrary<Integer> reconcile = Arbitraries.of(0, 30, 120);
     Arbitrary<Long> seed = Arbitraries.longs().between(1, 1_000_000);
-    return Combinators.combine(agents, frameworks, faults, policy, failover, seed)
+    return Combinators.combine(agents, frameworks, faults, policy, failover, reconcile, seed)
         .as(FaultPropertiesTest::yaml);
   }
 
   private static Case yaml(
-      int agents, List<String> fws, List<int[]> faults, String policy, int failover, long seed) {
+      int agents,
+      List<String> fws,
+      List<int[]> faults,
+      String policy,
+      int failover,
+      int reconcile,
+      long seed) {
     StringBuilder y = new StringBuilder();
     y.append("seed: ").append(seed).append("\nduration: 5m\nmaster: {masters: 3}");
     y.append("\nallocator: {policy: ").append(policy);
@@ -75,7 +84,12 @@ class FaultPropertiesTest {
     }
     y.append("frameworks:\n");
     for (int i = 0; i < fws.size(); i++) {
-      y.append("  - ").append(fws.get(i).replace("FW", "f" + i).replace("FO", failover + "s"));
+      y.append("  - ")
+          .append(
+              fws.get(i)
+                  .replace("FW", "f" + i)
+                  .replace("FO", failover + "s")
+                  .replace("RI", reconcile + "s"));
       y.append('\n');
     }
     if (!faults.isEmpty()) {
@@ -103,7 +117,9 @@ class FaultPropertiesTest {
                           .append(fw)
                           .append(after.formatted("restart_after"));
                   case 3 -> y.append("drop_messages: 0.05, until: ").append(f[1] + 60).append("s");
-                  case 4 -> y.append("crash_master: leader");
+                  case 4 ->
+                      y.append("crash_master: leader, restart_after: ")
+                          .append(f[3] < 0 ? "never" : f[3] + "s");
                   case 5 ->
                       y.append("crash_executor: ")
                           .append(fw)
@@ -111,6 +127,27 @@ class FaultPropertiesTest {
                           .append(f[3] < 0 ? 0 : f[3] % 6)
                           .append(", agent: ")
                           .append(agent);
+                  case 7 ->
+                      y.append("duplicate_messages: 0.")
+                          .append(1 + (f[3] < 0 ? 0 : f[3] % 5))
+                          .append(", until: ")
+                          .append(f[1] + 60)
+                          .append("s");
+                  case 8 ->
+                      y.append("drop_messages: ")
+                          .append(f[3] % 2 == 0 ? "1" : "0.3")
+                          .append(", until: ")
+                          .append(f[1] + 1 + Math.abs(f[3]) % 120)
+                          .append("s, link: {")
+                          .append(f[3] % 3 == 0 ? "to: " + agent : "from: " + agent)
+                          .append("}");
+                  case 9 ->
+                      y.append("duplicate_messages: 0.5, until: ")
+                          .append(f[1] + 60)
+                          .append(
+                              f[3] % 2 == 0
+                                  ? "s, link: {from: " + fw + ", to: master}"
+                                  : "s, link: {from: master, to: " + fw + "}");
                   default ->
                       y.append("delay_messages: ")
                           .append(1 + f[3] % 30)

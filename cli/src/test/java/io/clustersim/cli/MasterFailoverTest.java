@@ -50,6 +50,37 @@ class MasterFailoverTest {
   }
 
   @Test
+  void withNoStandbyUpTheFirstMasterBackLeadsAtOnce() {
+    // Two masters. The first leader crashes for good at 30 s: the standby leads at 40 s. It
+    // crashes at 60 s with no standby left; it is back at 60 + 50 = 110 s and, nobody leading,
+    // leads at once.
+    Runs r =
+        Runs.run(
+            "duration: 3m\n"
+                + BASE.replace("masters: 3", "masters: 2")
+                + "faults:\n"
+                + "  - {at: 30s, crash_master: leader, restart_after: never}\n"
+                + "  - {at: 60s, crash_master: leader, restart_after: 50s}\n");
+    List<Double> elected = r.ofType("MASTER_ELECTED").stream().map(Runs::seconds).toList();
+    assertEquals(List.of(0.0, 40.0, 110.0), elected);
+    List<JsonNode> back = r.ofType("AGENT_REREGISTERED");
+    assertEquals(6, back.size());
+    assertEquals(110.0, Runs.seconds(back.get(5)));
+  }
+
+  @Test
+  void aLoneMasterThatRestartsLeadsAgainWhenItIsBack() {
+    Runs r =
+        Runs.run(
+            "duration: 2m\n"
+                + BASE.replace("masters: 3", "masters: 1")
+                + "faults:\n  - {at: 30s, crash_master: leader, restart_after: 20s}\n");
+    List<Double> elected = r.ofType("MASTER_ELECTED").stream().map(Runs::seconds).toList();
+    assertEquals(List.of(0.0, 50.0), elected);
+    r.ofType("AGENT_REREGISTERED").forEach(e -> assertEquals(50.0, Runs.seconds(e)));
+  }
+
+  @Test
   void anAgentThatDoesNotComeBackIsRemovedAfterTheReregisterTimeout() {
     // a-2 dies at 35 s, during the election: the new leader (40 s) removes it at 40 s + 10 min.
     Runs r =

@@ -12,10 +12,10 @@ import java.util.regex.Pattern;
 
 /**
  * What faults cost, from the event log: how long the master took to notice an agent that went
- * silent (a crash or a partition fault until the agent's removal), tasks lost, tasks relaunched,
- * and the work lost: the running time of every task that ended because of a failure (lost,
- * unreachable, gone, or killed with its framework's removal). O(1) per event; memory grows with the
- * running tasks and silent agents.
+ * silent (a crash, a partition or a link losing all its messages, until the agent's removal), tasks
+ * lost, tasks relaunched, and the work lost: the running time of every task that ended because of a
+ * failure (lost, unreachable, gone, or killed with its framework's removal). O(1) per event; memory
+ * grows with the running tasks and silent agents.
  */
 final class Failures {
   private static final Set<String> LOST =
@@ -37,9 +37,34 @@ final class Failures {
   private long[] failover;
   private long reregistered;
 
+  /** A link that loses every message to or from an agent silences it as a partition does. */
+  private void silencedByLink(long t, LogEvent.Fault f) {
+    if (!f.kind().equals("drop_messages")) {
+      return;
+    }
+    String rate = null;
+    String link = null;
+    for (Map.Entry<String, String> p : f.parameters()) {
+      if (p.getKey().equals("rate")) {
+        rate = p.getValue();
+      } else if (p.getKey().equals("link")) {
+        link = p.getValue();
+      }
+    }
+    if (link == null || rate == null || Double.parseDouble(rate) < 1) {
+      return;
+    }
+    for (String end : link.split(">")) {
+      if (end.startsWith("agent/")) {
+        silentSince.putIfAbsent(end.substring("agent/".length()), t);
+      }
+    }
+  }
+
   void onEvent(long t, LogEvent e) {
     failoverStep(t, e);
     if (e instanceof LogEvent.Fault f) {
+      silencedByLink(t, f);
       for (Map.Entry<String, String> p : f.parameters()) {
         if ((f.kind().equals("crash_agent") && p.getKey().equals("agent"))
             || (f.kind().equals("partition") && p.getKey().equals("agents"))) {

@@ -405,6 +405,7 @@ public final class SummaryCollector implements EventListener {
     run.put("events_per_second", wallSeconds > 0 ? result.kernelEvents() / wallSeconds : 0);
     run.put("messages", result.messages());
     run.put("messages_dropped", result.messagesDropped());
+    run.put("messages_duplicated", result.messagesDuplicated());
     return root;
   }
 }

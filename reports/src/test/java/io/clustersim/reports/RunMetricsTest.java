@@ -28,7 +28,7 @@ class RunMetricsTest {
 
   private ObjectNode summary(long endSeconds) {
     return c.summary(
-        new RunResult("d", seq, endSeconds * S, 0, 0, 0, false, 3), 1.0, new ObjectMapper());
+        new RunResult("d", seq, endSeconds * S, 0, 0, 0, 0, false, 3), 1.0, new ObjectMapper());
   }
 
   private static Resources cpus(double n) {

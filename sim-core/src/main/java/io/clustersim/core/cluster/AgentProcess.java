@@ -11,6 +11,7 @@ import io.clustersim.core.net.Message;
 import io.clustersim.core.net.Network;
 import io.clustersim.core.resources.Resources;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -214,13 +215,20 @@ public final class AgentProcess implements Endpoint {
       heardFromMaster();
       send(new Message.Pong(id));
     } else if (m instanceof Message.RunTask r) {
-      if (r.generation() == generation) {
+      String key = r.frameworkId() + "/" + r.task().id();
+      // A duplicated launch message starts nothing: the task runs, or ran, already.
+      if (r.generation() == generation && !tasks.containsKey(key) && !recentlyEnded.contains(key)) {
         run(r.frameworkId(), r.task(), r.framework());
       }
     } else if (m instanceof Message.KillTask k) {
-      RunningTask t = tasks.get(k.frameworkId() + "/" + k.taskId());
+      String key = k.frameworkId() + "/" + k.taskId();
+      RunningTask t = tasks.get(key);
       if (t != null) {
         end(t, TaskState.TASK_KILLED, "REASON_TASK_KILLED");
+      } else if (!recentlyEnded.contains(key)) {
+        // A task it never got (its launch was lost): as Mesos's agent ("cannot find executor"),
+        // it answers TASK_LOST, which ends the task the master still holds as staging.
+        status(k.frameworkId(), k.taskId(), TaskState.TASK_LOST, "REASON_EXECUTOR_TERMINATED");
       }
     } else if (m instanceof Message.ShutdownFramework s) {
       for (RunningTask t : List.copyOf(tasks.values())) {
@@ -313,9 +321,18 @@ public final class AgentProcess implements Endpoint {
     end(t, state, reason, 0);
   }
 
+  // The most recent tasks that ended here, to recognise a duplicated launch of one of them.
+  private static final int ENDED_KEPT = 1024;
+  private final LinkedHashSet<String> recentlyEnded = new LinkedHashSet<>();
+
   private void end(RunningTask t, TaskState state, String reason, int exitStatus) {
     sim.cancel(t.completion());
-    tasks.remove(t.frameworkId() + "/" + t.info().id());
+    String key = t.frameworkId() + "/" + t.info().id();
+    tasks.remove(key);
+    recentlyEnded.add(key);
+    if (recentlyEnded.size() > ENDED_KEPT) {
+      recentlyEnded.remove(recentlyEnded.iterator().next());
+    }
     status(t.frameworkId(), t.info(), state, reason);
     String execId = executorId(t.info());
     String execKey = t.frameworkId() + "/" + execId;
@@ -335,9 +352,13 @@ public final class AgentProcess implements Endpoint {
    * interval; Mesos backs off up to 10 minutes).
    */
   private void status(String frameworkId, TaskInfo task, TaskState state, String reason) {
+    status(frameworkId, task.id(), state, reason);
+  }
+
+  private void status(String frameworkId, String taskId, TaskState state, String reason) {
     Message.StatusUpdate u =
-        new Message.StatusUpdate(id, frameworkId, new TaskStatus(task.id(), id, state, reason));
-    unacked.put(frameworkId + "/" + task.id() + "/" + state.name(), u);
+        new Message.StatusUpdate(id, frameworkId, new TaskStatus(taskId, id, state, reason));
+    unacked.put(frameworkId + "/" + taskId + "/" + state.name(), u);
     send(u);
     armStatusRetry();
   }

@@ -11,16 +11,19 @@ import io.clustersim.core.kernel.Simulation;
 import io.clustersim.core.log.EventListener;
 import io.clustersim.core.log.EventLog;
 import io.clustersim.core.log.LogEvent;
+import io.clustersim.core.net.Link;
 import io.clustersim.core.net.Network;
 import io.clustersim.core.resources.ResourceException;
 import io.clustersim.core.resources.Resources;
 import io.clustersim.core.scenario.Scenario;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.apache.commons.math3.random.RandomGenerator;
 
 /**
  * One run of a scenario: builds the master, agents and frameworks on one kernel, schedules the
@@ -81,6 +84,7 @@ public final class ClusterSimulation {
       OutputStream events,
       List<EventListener> listeners) {
     this.scenario = scenario;
+    this.mastersUp = scenario.masters();
     this.workload = workload;
     this.allocator = allocator;
     this.schedulers = schedulers;
@@ -120,12 +124,19 @@ public final class ClusterSimulation {
   }
 
   /** The leader dies; a standby is elected after the election timeout. */
-  private void crashMaster() {
+  // Master processes up, the leader included; a crashed one comes back as a standby.
+  private int mastersUp;
+
+  // Set while no master leads and none is up to be elected: the first to come back is.
+  private boolean awaitingStandby;
+
+  private void crashMaster(long restartAfterMicros) {
     Master old = master;
     if (old.isDead()) {
       return; // no leader to crash: an election is already under way
     }
     old.crash();
+    mastersUp--;
     net.detach(Master.ADDRESS);
     for (AgentProcess a : agents.values()) {
       a.leaderLost();
@@ -133,7 +144,24 @@ public final class ClusterSimulation {
     for (FrameworkProcess f : frameworks.values()) {
       f.leaderLost();
     }
-    sim.after(scenario.electionTimeoutMicros(), Simulation.PRIORITY_INPUT, () -> elect(old));
+    if (restartAfterMicros >= 0) {
+      sim.after(restartAfterMicros, Simulation.PRIORITY_INPUT, () -> masterBack(old));
+    }
+    if (mastersUp > 0) {
+      // A standby wins the election once ZooKeeper expires the leader's session.
+      sim.after(scenario.electionTimeoutMicros(), Simulation.PRIORITY_INPUT, () -> elect(old));
+    } else {
+      awaitingStandby = true;
+    }
+  }
+
+  /** A crashed master process is up again, as a standby; it leads at once if nobody does. */
+  private void masterBack(Master old) {
+    mastersUp++;
+    if (awaitingStandby) {
+      awaitingStandby = false;
+      elect(old);
+    }
   }
 
   private void elect(Master old) {
@@ -259,6 +287,7 @@ public final class ClusterSimulation {
               f.checkpoint());
       FrameworkProcess process = new FrameworkProcess(info, scheduler, sim, net, streams);
       process.afterStatusUpdate(() -> maybeDrained = true);
+      process.reconcileEvery(f.reconcileIntervalMicros());
       frameworks.put(f.id(), process);
       net.attach(process);
       input(f.startMicros(), process::start);
@@ -360,8 +389,13 @@ public final class ClusterSimulation {
         sim.after(c.restartAfterMicros(), Simulation.PRIORITY_INPUT, fw::restart);
       }
     } else if (fault instanceof Scenario.Fault.CrashMaster c) {
-      log.emit(new LogEvent.Fault("crash_master", List.of(Map.entry("master", c.which()))));
-      crashMaster();
+      List<Map.Entry<String, String>> params = new ArrayList<>();
+      params.add(Map.entry("master", c.which()));
+      if (c.restartAfterMicros() != 0) {
+        params.add(Map.entry("restart_after", restartText(c.restartAfterMicros())));
+      }
+      log.emit(new LogEvent.Fault("crash_master", params));
+      crashMaster(c.restartAfterMicros());
     } else if (fault instanceof Scenario.Fault.Partition p) {
       log.emit(
           new LogEvent.Fault(
@@ -382,10 +416,20 @@ public final class ClusterSimulation {
       log.emit(
           new LogEvent.Fault(
               "drop_messages",
-              List.of(
+              withLink(
+                  d.link(),
                   Map.entry("rate", Double.toString(d.rate())),
                   Map.entry("until", SimTime.format(d.untilMicros())))));
-      net.setLoss(d.rate(), d.untilMicros(), streams.stream("network/drop"));
+      net.addLoss(d.link(), d.rate(), d.untilMicros(), random("network/drop"));
+    } else if (fault instanceof Scenario.Fault.DuplicateMessages d) {
+      log.emit(
+          new LogEvent.Fault(
+              "duplicate_messages",
+              withLink(
+                  d.link(),
+                  Map.entry("rate", Double.toString(d.rate())),
+                  Map.entry("until", SimTime.format(d.untilMicros())))));
+      net.addDuplication(d.link(), d.rate(), d.untilMicros(), random("network/duplicate"));
     } else if (fault instanceof Scenario.Fault.CrashExecutor c) {
       log.emit(
           new LogEvent.Fault(
@@ -399,13 +443,33 @@ public final class ClusterSimulation {
       log.emit(
           new LogEvent.Fault(
               "delay_messages",
-              List.of(
+              withLink(
+                  d.link(),
                   Map.entry("delay", SimTime.format(d.delayMicros())),
                   Map.entry("until", SimTime.format(d.untilMicros())))));
-      net.setExtraDelay(d.delayMicros(), d.untilMicros());
+      net.addDelay(d.link(), d.delayMicros(), d.untilMicros());
     } else {
       throw new IllegalStateException("fault not supported: " + fault);
     }
+  }
+
+  // One stream per kind of network fault, shared by every fault of that kind, so two faults never
+  // draw the same numbers.
+  private final Map<String, RandomGenerator> networkRandoms = new HashMap<>(); // looked up only
+
+  private RandomGenerator random(String name) {
+    return networkRandoms.computeIfAbsent(name, streams::stream);
+  }
+
+  /** A network fault's parameters, with its link when it is not the whole network. */
+  @SafeVarargs
+  private static List<Map.Entry<String, String>> withLink(
+      Link link, Map.Entry<String, String>... params) {
+    List<Map.Entry<String, String>> all = new ArrayList<>(List.of(params));
+    if (!link.equals(Link.ALL)) {
+      all.add(Map.entry("link", link.toString()));
+    }
+    return all;
   }
 
   private static String restartText(long micros) {
@@ -479,6 +543,7 @@ public final class ClusterSimulation {
         sim.processed(),
         net.sent(),
         net.dropped(),
+        net.duplicated(),
         drained,
         allocator.runs());
   }

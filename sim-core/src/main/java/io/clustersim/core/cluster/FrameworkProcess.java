@@ -15,12 +15,15 @@ import io.clustersim.core.net.Endpoint;
 import io.clustersim.core.net.Message;
 import io.clustersim.core.net.Network;
 import io.clustersim.core.resources.Resources;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
@@ -133,6 +136,13 @@ public final class FrameworkProcess implements Endpoint, SchedulerDriver {
     if (old) {
       return true;
     }
+    if ("REASON_INVALID_OFFERS".equals(s.reason())
+        && last != null
+        && last != TaskState.TASK_STAGING) {
+      // The agent has reported the task: it was launched, so this loss, which speaks of a launch
+      // whose offers were gone, is about a repeated (duplicated) accept, not about the task.
+      return true;
+    }
     if (s.agentId() != null) {
       viewAgent.put(s.taskId(), s.agentId());
     }
@@ -171,6 +181,73 @@ public final class FrameworkProcess implements Endpoint, SchedulerDriver {
     reconcileTimer = sim.after(10_000_000L, Simulation.PRIORITY_TIMER, this::reconcile);
   }
 
+  // Periodic reconciliation, as long-running frameworks do (Marathon every 10 minutes): every
+  // task it believes live, explicitly, then implicitly (every task the master holds for it).
+  private long reconcileEveryMicros;
+  private long periodicTimer = Simulation.NO_EVENT;
+
+  /**
+   * Reconciles every {@code intervalMicros} from registration on (0: never): explicitly for every
+   * task it believes live, then implicitly, so that a lost launch or update comes to light.
+   */
+  public void reconcileEvery(long intervalMicros) {
+    this.reconcileEveryMicros = intervalMicros;
+  }
+
+  private void schedulePeriodicReconciliation() {
+    if (reconcileEveryMicros <= 0 || periodicTimer != Simulation.NO_EVENT) {
+      return;
+    }
+    periodicTimer =
+        sim.after(
+            reconcileEveryMicros,
+            Simulation.PRIORITY_TIMER,
+            () -> {
+              periodicTimer = Simulation.NO_EVENT;
+              if (!up) {
+                return; // a restart registers again and starts the timer anew
+              }
+              if (registered && !awaitingRegistration) {
+                killStuckLaunches();
+                reconcileAll();
+              }
+              schedulePeriodicReconciliation();
+            });
+  }
+
+  // Tasks that were staging at the last periodic reconciliation.
+  private final Set<String> stagingBefore = new HashSet<>(); // looked up only
+
+  /**
+   * Kills the tasks still staging a whole interval after the last reconciliation saw them staging,
+   * as Marathon's task_launch_timeout does: a launch lost on its way stays staging at the master
+   * (reconciliation only repeats that), and the agent answers the kill of a task it never got with
+   * TASK_LOST, which lets the scheduler launch it again.
+   */
+  private void killStuckLaunches() {
+    List<String> staging = new ArrayList<>();
+    for (Map.Entry<String, TaskState> e : view.entrySet()) {
+      if (e.getValue() == TaskState.TASK_STAGING) {
+        staging.add(e.getKey());
+      }
+    }
+    for (String taskId : staging) {
+      if (stagingBefore.contains(taskId)) {
+        killTask(taskId);
+      }
+    }
+    stagingBefore.clear();
+    stagingBefore.addAll(staging);
+  }
+
+  private void reconcileAll() {
+    reconciling.clear();
+    reconciling.addAll(view.keySet());
+    sim.cancel(reconcileTimer);
+    reconcile();
+    send(new Message.ReconcileTasks(info.id(), List.of()));
+  }
+
   /** Ended tasks remembered to recognise late retries (the most recent ones). */
   private static final int ENDED_KEPT = 4096;
 
@@ -187,6 +264,34 @@ public final class FrameworkProcess implements Endpoint, SchedulerDriver {
   /** Whether the framework has asked about the task and not been answered yet. */
   public boolean reconciling(String taskId) {
     return reconciling.contains(taskId);
+  }
+
+  // Tasks it counted as ended that turned out alive, and that it asked the master to kill; asked
+  // again every 10 s until an answer comes (the request or the answer may be lost).
+  private final LinkedHashSet<String> killing = new LinkedHashSet<>();
+  private long killTimer = Simulation.NO_EVENT;
+
+  private void retryKills() {
+    if (!up || killing.isEmpty()) {
+      return;
+    }
+    for (String taskId : killing) {
+      send(new Message.KillTaskRequest(info.id(), taskId));
+    }
+    sim.cancel(killTimer);
+    killTimer =
+        sim.after(
+            10_000_000L,
+            Simulation.PRIORITY_TIMER,
+            () -> {
+              killTimer = Simulation.NO_EVENT;
+              retryKills();
+            });
+  }
+
+  /** Whether the framework has asked to kill a task it had counted as ended, with no answer yet. */
+  public boolean killing(String taskId) {
+    return killing.contains(taskId);
   }
 
   /** The agent the scheduler believes task {@code taskId} is on, or null. */
@@ -230,15 +335,13 @@ public final class FrameworkProcess implements Endpoint, SchedulerDriver {
       awaitingRegistration = false;
       boolean again = registered;
       registered = true;
+      schedulePeriodicReconciliation();
       if (again) {
         // Explicit reconciliation of every task it believes live, with the agent it was on:
         // what a failover may have lost (a launch, an update, a task on a restarted agent) comes
-        // back as a status update.
-        reconciling.clear();
-        reconciling.addAll(view.keySet());
-        reconcile();
-        // And implicit reconciliation: the master reports every task it holds for it.
-        send(new Message.ReconcileTasks(info.id(), List.of()));
+        // back as a status update; and implicit reconciliation: the master reports every task it
+        // holds for it.
+        reconcileAll();
         scheduler.reregistered(this, r.masterId());
       } else {
         scheduler.registered(this, r.frameworkId(), r.masterId());
@@ -258,7 +361,19 @@ public final class FrameworkProcess implements Endpoint, SchedulerDriver {
       TaskStatus status = s.status();
       send(new Message.StatusAck(info.id(), status.taskId(), status.state()));
       reconciling.remove(status.taskId());
+      if (status.state().isTerminal()
+          && (status.agentId() != null || "REASON_RECONCILIATION".equals(status.reason()))) {
+        killing.remove(status.taskId()); // an answer from the agent, or the master's "unknown"
+      }
       if (seen(status)) {
+        if (!status.state().isTerminal()
+            && ended.contains(status.taskId())
+            && killing.add(status.taskId())) {
+          // A task it counted as ended is alive after all (a duplicated accept had its launch
+          // reported lost, or its agent came back): the scheduler has replaced it already, so it
+          // kills it, as Marathon kills the tasks it does not know.
+          retryKills();
+        }
         return; // a retry of an update already handled
       }
       scheduler.statusUpdate(this, status);

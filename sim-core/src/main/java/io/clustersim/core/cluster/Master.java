@@ -1052,8 +1052,15 @@ public final class Master implements Endpoint, OfferSink {
     for (String taskId : r.taskIds()) {
       MasterTask t = fw.tasks.get(taskId);
       String agentId = r.agents().get(taskId);
+      TaskStatus pending = t == null ? unackedTerminal(fw, taskId) : null;
       if (t != null) {
         toFramework(fw, new TaskStatus(t.id, t.agentId, t.state, "REASON_RECONCILIATION"));
+      } else if (pending != null) {
+        // Ended, with the update not acknowledged yet: Mesos keeps such a task until then and
+        // answers with its last state.
+        toFramework(
+            fw,
+            new TaskStatus(taskId, pending.agentId(), pending.state(), "REASON_RECONCILIATION"));
       } else if (agentId != null && registry.contains(agentId)) {
         // Its agent has not re-registered with this master yet: answered when it does (or when
         // it is given up), as Mesos does not answer for transitioning agents.
@@ -1061,15 +1068,40 @@ public final class Master implements Endpoint, OfferSink {
         if (waiting.stream().noneMatch(w -> w[0].equals(fw.info.id()) && w[1].equals(taskId))) {
           waiting.add(new String[] {fw.info.id(), taskId});
         }
+      } else if (agentId != null && unreachableAgents.contains(agentId)) {
+        // Its agent is marked unreachable and may come back: Mesos answers TASK_UNREACHABLE
+        // (TASK_LOST to a framework that is not partition-aware), not that the task is gone.
+        TaskState state =
+            fw.info.has(Capability.PARTITION_AWARE)
+                ? TaskState.TASK_UNREACHABLE
+                : TaskState.TASK_LOST;
+        toFramework(fw, new TaskStatus(taskId, agentId, state, "REASON_RECONCILIATION"));
       } else {
         answerUnknown(fw, taskId, agentId);
       }
     }
   }
 
+  /** The terminal update of {@code taskId} the framework has not acknowledged yet, or null. */
+  private static TaskStatus unackedTerminal(FrameworkEntry fw, String taskId) {
+    for (Message m : fw.unacked.values()) {
+      if (m instanceof Message.StatusToFramework s
+          && s.status().taskId().equals(taskId)
+          && s.status().state().isTerminal()) {
+        return s.status();
+      }
+    }
+    return null;
+  }
+
   private void answerUnknown(FrameworkEntry fw, String taskId, String agentId) {
     TaskState gone =
         fw.info.has(Capability.PARTITION_AWARE) ? TaskState.TASK_GONE : TaskState.TASK_LOST;
+    // Logged, so that the log ends a task whose launch this master never saw (a launch lost before
+    // a failover) the way the framework learns of it.
+    log.emit(
+        new LogEvent.TaskStatus(
+            taskId, fw.info.id(), agentId, gone.name(), "REASON_RECONCILIATION"));
     toFramework(fw, new TaskStatus(taskId, agentId, gone, "REASON_RECONCILIATION"));
   }
 
@@ -1147,7 +1179,14 @@ public final class Master implements Endpoint, OfferSink {
       }
       for (MasterTask t : fw.tasks.values()) {
         TaskState seen = p.view().get(t.id);
-        if (!t.state.isTerminal() && seen == null && !inFlight.contains(t.id)) {
+        // A task still staging at the master was never confirmed by an agent: its launch may be
+        // lost, or a duplicated accept may have had it reported lost to the framework; only
+        // reconciliation (or the agent re-registering) settles it, as in Mesos.
+        if (!t.state.isTerminal()
+            && t.state != TaskState.TASK_STAGING
+            && seen == null
+            && !inFlight.contains(t.id)
+            && !p.killing(t.id)) {
           throw new InvariantViolation(
               lastSeq,
               "framework "

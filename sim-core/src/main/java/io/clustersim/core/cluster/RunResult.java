@@ -9,6 +9,7 @@ package io.clustersim.core.cluster;
  * @param kernelEvents kernel events processed (messages, timers, inputs)
  * @param messages messages sent over the simulated network
  * @param messagesDropped messages the network dropped
+ * @param messagesDuplicated messages the network delivered twice
  * @param drained true if the run stopped because the workload finished
  * @param allocationRuns allocation runs the allocator made (0 when no allocator ran)
  */
@@ -19,5 +20,6 @@ public record RunResult(
     long kernelEvents,
     long messages,
     long messagesDropped,
+    long messagesDuplicated,
     boolean drained,
     long allocationRuns) {}

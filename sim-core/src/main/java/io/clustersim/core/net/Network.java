@@ -1,8 +1,10 @@
 package io.clustersim.core.net;
 
 import io.clustersim.core.kernel.Simulation;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.commons.math3.random.RandomGenerator;
@@ -22,14 +24,21 @@ public final class Network {
   private final Set<String> isolated = new HashSet<>();
   private long sent;
   private long dropped;
-  private double lossRate;
-  private long lossUntil;
-  private RandomGenerator lossRandom;
-  private long extraDelayMicros;
-  private long extraDelayUntil;
+  private long duplicated;
+  // Faults on links, in the order they were added; expired ones are pruned as messages are sent.
+  private final List<LinkFault> faults = new ArrayList<>();
   // Once delays vary, each link keeps its order (as TCP does): a message is delivered no earlier
   // than the one sent before it on the same link. Looked up only.
   private Map<String, Long> lastDelivery;
+
+  private enum Kind {
+    LOSS,
+    DELAY,
+    DUPLICATION
+  }
+
+  private record LinkFault(
+      Kind kind, Link link, double rate, long extraMicros, long until, RandomGenerator random) {}
 
   /** A network on {@code sim} with a fixed one-way delivery delay. */
   public Network(Simulation sim, long delayMicros) {
@@ -60,16 +69,36 @@ public final class Network {
     isolated.remove(address);
   }
 
-  /** Sends {@code message}; it is delivered after the network delay unless dropped. */
+  /**
+   * Sends {@code message}; it is delivered after the network delay unless dropped. Cost: O(1), plus
+   * O(f) for f link faults in force.
+   */
   public void send(String from, String to, Message message) {
     sent++;
     if (isolated.contains(from) || isolated.contains(to)) {
       dropped++;
       return;
     }
-    if (lossRate > 0 && sim.now() < lossUntil && lossRandom.nextDouble() < lossRate) {
-      dropped++;
-      return;
+    long extra = 0;
+    boolean duplicate = false;
+    if (!faults.isEmpty()) {
+      long now = sim.now();
+      faults.removeIf(f -> f.until() <= now);
+      for (LinkFault f : faults) {
+        if (!f.link().carries(from, to)) {
+          continue;
+        }
+        switch (f.kind()) {
+          case LOSS -> {
+            if (f.rate() > 0 && f.random().nextDouble() < f.rate()) {
+              dropped++;
+              return;
+            }
+          }
+          case DELAY -> extra += f.extraMicros();
+          case DUPLICATION -> duplicate |= f.rate() > 0 && f.random().nextDouble() < f.rate();
+        }
+      }
     }
     Endpoint target = endpoints.get(to);
     if (target == null) {
@@ -77,12 +106,22 @@ public final class Network {
       dropped++;
       return;
     }
-    long delay = delayMicros + (sim.now() < extraDelayUntil ? extraDelayMicros : 0);
+    long delay = delayMicros + extra;
     if (lastDelivery != null) {
       long at = Math.max(sim.now() + delay, lastDelivery.getOrDefault(from + ">" + to, 0L));
       lastDelivery.put(from + ">" + to, at);
       delay = at - sim.now();
     }
+    deliver(from, to, target, message, delay);
+    if (duplicate) {
+      // The copy is a retransmission: it arrives one network delay after the original, outside
+      // the link's order, as a stale resend would.
+      duplicated++;
+      deliver(from, to, target, message, delay + delayMicros);
+    }
+  }
+
+  private void deliver(String from, String to, Endpoint target, Message message, long delay) {
     sim.after(
         delay,
         Simulation.PRIORITY_MESSAGE,
@@ -97,26 +136,32 @@ public final class Network {
   }
 
   /**
-   * Loses each message sent from now until {@code untilMicros} with probability {@code rate},
-   * drawing from {@code random} (a named stream of the run, so losses are reproducible).
+   * Loses each message sent on {@code link} from now until {@code untilMicros} with probability
+   * {@code rate}, drawing from {@code random} (a named stream of the run, so losses are
+   * reproducible). Faults add up: each one in force may lose the message.
    */
-  public void setLoss(double rate, long untilMicros, RandomGenerator random) {
-    this.lossRate = rate;
-    this.lossUntil = untilMicros;
-    this.lossRandom = random;
+  public void addLoss(Link link, double rate, long untilMicros, RandomGenerator random) {
+    faults.add(new LinkFault(Kind.LOSS, link, rate, 0, untilMicros, random));
   }
 
   /**
-   * Delays every message sent from now until {@code untilMicros} by {@code extraMicros} more (a
-   * congested network): messages keep their order among themselves, and one sent after the window
-   * may overtake those still in flight.
+   * Delays every message sent on {@code link} from now until {@code untilMicros} by {@code
+   * extraMicros} more (a congested link): messages keep their order on each link, and one sent
+   * after the window may overtake those still in flight on other links. Delays in force add up.
    */
-  public void setExtraDelay(long extraMicros, long untilMicros) {
+  public void addDelay(Link link, long extraMicros, long untilMicros) {
     if (lastDelivery == null) {
       lastDelivery = new HashMap<>();
     }
-    this.extraDelayMicros = extraMicros;
-    this.extraDelayUntil = untilMicros;
+    faults.add(new LinkFault(Kind.DELAY, link, 0, extraMicros, untilMicros, null));
+  }
+
+  /**
+   * Delivers each message sent on {@code link} from now until {@code untilMicros} twice with
+   * probability {@code rate}, the copy one network delay after the original.
+   */
+  public void addDuplication(Link link, double rate, long untilMicros, RandomGenerator random) {
+    faults.add(new LinkFault(Kind.DUPLICATION, link, rate, 0, untilMicros, random));
   }
 
   /** Messages sent so far. */
@@ -127,5 +172,10 @@ public final class Network {
   /** Messages dropped so far. */
   public long dropped() {
     return dropped;
+  }
+
+  /** Messages delivered twice so far. */
+  public long duplicated() {
+    return duplicated;
   }
 }

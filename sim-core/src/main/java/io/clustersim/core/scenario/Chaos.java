@@ -2,6 +2,7 @@ package io.clustersim.core.scenario;
 
 import io.clustersim.core.kernel.RandomStreams;
 import io.clustersim.core.kernel.SimTime;
+import io.clustersim.core.net.Link;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,8 @@ import org.apache.commons.math3.random.RandomGenerator;
  * crashed agent restarts after 1 to 10 minutes, a partition heals after 10 seconds to 5 minutes
  * (uniform), and its next fault is drawn from then on. Scheduler crashes come the same way per
  * framework, each back after 10 seconds to 5 minutes. {@code drop_messages} loses each message with
- * that probability for the whole run. The faults join the scenario's own, in time order.
+ * that probability for the whole run, {@code duplicate_messages} delivers each one twice. The
+ * faults join the scenario's own, in time order.
  */
 public final class Chaos {
   /** The kinds and what their value is. */
@@ -25,7 +27,8 @@ public final class Chaos {
           "crash_agent", "a rate per agent, like 2/h",
           "partition", "a rate per agent, like 1/h",
           "crash_framework", "a rate per framework, like 1/h",
-          "drop_messages", "a probability from 0 to 1");
+          "drop_messages", "a probability from 0 to 1",
+          "duplicate_messages", "a probability from 0 to 1");
 
   private final Map<String, Double> rates;
 
@@ -43,7 +46,8 @@ public final class Chaos {
         throw new IllegalArgumentException(
             "--chaos: unknown fault kind '"
                 + kind
-                + "' (known: crash_agent, partition, crash_framework, drop_messages)");
+                + "' (known: crash_agent, partition, crash_framework, drop_messages,"
+                + " duplicate_messages)");
       }
       if (kv.length != 2 || kv[1].isBlank()) {
         throw new IllegalArgumentException("--chaos: " + kind + " needs " + KINDS.get(kind));
@@ -51,7 +55,7 @@ public final class Chaos {
       String v = kv[1].trim();
       double value;
       try {
-        if (kind.equals("drop_messages")) {
+        if (kind.endsWith("_messages")) {
           value = Double.parseDouble(v);
           if (!(value >= 0 && value <= 1)) {
             throw new NumberFormatException();
@@ -114,7 +118,13 @@ public final class Chaos {
       }
     }
     if (rates.getOrDefault("drop_messages", 0.0) > 0) {
-      faults.add(new Scenario.Fault.DropMessages(0, rates.get("drop_messages"), SimTime.NEVER));
+      faults.add(
+          new Scenario.Fault.DropMessages(0, rates.get("drop_messages"), SimTime.NEVER, Link.ALL));
+    }
+    if (rates.getOrDefault("duplicate_messages", 0.0) > 0) {
+      faults.add(
+          new Scenario.Fault.DuplicateMessages(
+              0, rates.get("duplicate_messages"), SimTime.NEVER, Link.ALL));
     }
     return faults.isEmpty() ? scenario : scenario.withFaults(faults);
   }

@@ -6,6 +6,7 @@ import io.clustersim.core.framework.Capability;
 import io.clustersim.core.framework.ExecutorInfo;
 import io.clustersim.core.framework.Filters;
 import io.clustersim.core.kernel.SimTime;
+import io.clustersim.core.net.Link;
 import io.clustersim.core.resources.Resources;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -136,7 +137,8 @@ public record Scenario(
       String placement,
       List<Resources> minAllocatable,
       boolean reserve,
-      boolean checkpoint) {}
+      boolean checkpoint,
+      long reconcileIntervalMicros) {}
 
   /**
    * Batch work: {@code count} tasks of the same shape.
@@ -342,22 +344,36 @@ public record Scenario(
     /** Agents are cut off from the master; the partition heals after {@code healAfterMicros}. */
     record Partition(long atMicros, List<String> agentIds, long healAfterMicros) implements Fault {}
 
-    /** A master dies. */
-    record CrashMaster(long atMicros, String which) implements Fault {}
+    /**
+     * The leading master dies; its process comes back as a standby after {@code restartAfterMicros}
+     * (0: at once, as under a supervisor; -1: never).
+     */
+    record CrashMaster(long atMicros, String which, long restartAfterMicros) implements Fault {}
 
     /** A framework's scheduler dies, restarting after {@code restartAfterMicros} unless -1. */
     record CrashFramework(long atMicros, String frameworkId, long restartAfterMicros)
         implements Fault {}
 
-    /** Each message is lost with probability {@code rate} until {@code untilMicros}. */
-    record DropMessages(long atMicros, double rate, long untilMicros) implements Fault {}
+    /**
+     * Each message on {@code link} is lost with probability {@code rate} until {@code untilMicros}.
+     */
+    record DropMessages(long atMicros, double rate, long untilMicros, Link link) implements Fault {}
+
+    /**
+     * Each message on {@code link} is delivered twice with probability {@code rate} until {@code
+     * untilMicros}.
+     */
+    record DuplicateMessages(long atMicros, double rate, long untilMicros, Link link)
+        implements Fault {}
 
     /** An executor on an agent dies; its live tasks end with it. */
     record CrashExecutor(long atMicros, String agentId, String executorId) implements Fault {}
 
     /**
-     * Every message sent from {@code atMicros} until {@code untilMicros} takes this much longer.
+     * Every message sent on {@code link} from {@code atMicros} until {@code untilMicros} takes this
+     * much longer.
      */
-    record DelayMessages(long atMicros, long delayMicros, long untilMicros) implements Fault {}
+    record DelayMessages(long atMicros, long delayMicros, long untilMicros, Link link)
+        implements Fault {}
   }
 }

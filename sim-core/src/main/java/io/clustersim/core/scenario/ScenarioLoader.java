@@ -3,11 +3,15 @@ package io.clustersim.core.scenario;
 import io.clustersim.core.allocator.AllocatorOptions;
 import io.clustersim.core.allocator.Quota;
 import io.clustersim.core.allocator.RoleConfig;
+import io.clustersim.core.cluster.AgentProcess;
+import io.clustersim.core.cluster.FrameworkProcess;
+import io.clustersim.core.cluster.Master;
 import io.clustersim.core.cluster.MasterConfig;
 import io.clustersim.core.framework.Capability;
 import io.clustersim.core.framework.ExecutorInfo;
 import io.clustersim.core.framework.Filters;
 import io.clustersim.core.kernel.SimTime;
+import io.clustersim.core.net.Link;
 import io.clustersim.core.resources.Resource;
 import io.clustersim.core.resources.Resources;
 import java.io.IOException;
@@ -478,7 +482,8 @@ public final class ScenarioLoader {
           "placement",
           "min_allocatable",
           "reserve",
-          "checkpoint");
+          "checkpoint",
+          "reconcile_interval");
       Node idNode = in.require(m, "id");
       String id = in.string(idNode);
       if (!frameworkIds.add(id)) {
@@ -568,7 +573,8 @@ public final class ScenarioLoader {
               ? null
               : minAllocatable(in.get(m, "min_allocatable")),
           in.get(m, "reserve") != null && in.bool(in.get(m, "reserve")),
-          in.get(m, "checkpoint") != null && in.bool(in.get(m, "checkpoint")));
+          in.get(m, "checkpoint") != null && in.bool(in.get(m, "checkpoint")),
+          in.duration(m, "reconcile_interval", 0));
     }
 
     private String capabilityNames() {
@@ -870,15 +876,21 @@ public final class ScenarioLoader {
         return new Scenario.Fault.Partition(at, List.copyOf(ids), in.duration(m, "heal_after", -1));
       }
       if (in.get(m, "crash_master") != null) {
-        in.allowOnly(m, "at", "crash_master");
+        in.allowOnly(m, "at", "crash_master", "restart_after");
         Node which = in.get(m, "crash_master");
         if (!in.string(which).equals("leader")) {
           throw in.error(which, "only the leader can crash (crash_master: leader)");
         }
-        if (masters < 2) {
-          throw in.error(which, "crash_master needs a standby: set master.masters to 2 or more");
+        if (masters < 2 && in.get(m, "restart_after") == null) {
+          throw in.error(
+              which,
+              "crash_master needs a standby: set master.masters to 2 or more (or give"
+                  + " restart_after for a lone master that restarts)");
         }
-        return new Scenario.Fault.CrashMaster(at, "leader");
+        Node restart = in.get(m, "restart_after");
+        long restartAfter =
+            restart == null ? 0 : in.string(restart).equals("never") ? -1 : in.duration(restart);
+        return new Scenario.Fault.CrashMaster(at, "leader", restartAfter);
       }
       if (in.get(m, "crash_framework") != null) {
         in.allowOnly(m, "at", "crash_framework", "restart_after");
@@ -891,27 +903,84 @@ public final class ScenarioLoader {
         return new Scenario.Fault.CrashExecutor(at, agentRef(in.require(m, "agent")), executor);
       }
       if (in.get(m, "delay_messages") != null) {
-        in.allowOnly(m, "at", "delay_messages", "until");
+        in.allowOnly(m, "at", "delay_messages", "until", "link");
         long delay = in.duration(in.get(m, "delay_messages"));
-        long until = in.duration(m, "until", SimTime.NEVER);
-        if (until != SimTime.NEVER && until <= at) {
-          throw in.error(in.get(m, "until"), "'until' must be after 'at'");
-        }
-        return new Scenario.Fault.DelayMessages(at, delay, until);
+        return new Scenario.Fault.DelayMessages(at, delay, until(m, at), link(m));
       }
       if (in.get(m, "drop_messages") != null) {
-        in.allowOnly(m, "at", "drop_messages", "until");
+        in.allowOnly(m, "at", "drop_messages", "until", "link");
         double rate = in.number(in.get(m, "drop_messages"), 0, 1);
-        long until = in.duration(m, "until", SimTime.NEVER);
-        if (until != SimTime.NEVER && until <= at) {
-          throw in.error(in.get(m, "until"), "'until' must be after 'at'");
-        }
-        return new Scenario.Fault.DropMessages(at, rate, until);
+        return new Scenario.Fault.DropMessages(at, rate, until(m, at), link(m));
+      }
+      if (in.get(m, "duplicate_messages") != null) {
+        in.allowOnly(m, "at", "duplicate_messages", "until", "link");
+        double rate = in.number(in.get(m, "duplicate_messages"), 0, 1);
+        return new Scenario.Fault.DuplicateMessages(at, rate, until(m, at), link(m));
       }
       throw in.error(
           n,
           "a fault needs one of: crash_agent, partition, crash_master, crash_framework,"
-              + " crash_executor, drop_messages, delay_messages");
+              + " crash_executor, drop_messages, delay_messages, duplicate_messages");
+    }
+
+    private long until(Node.MapNode m, long at) {
+      long until = in.duration(m, "until", SimTime.NEVER);
+      if (until != SimTime.NEVER && until <= at) {
+        throw in.error(in.get(m, "until"), "'until' must be after 'at'");
+      }
+      return until;
+    }
+
+    /**
+     * {@code link: {from: X, to: Y}}, each end optional (any), X and Y master, agents, frameworks.
+     */
+    private Link link(Node.MapNode m) {
+      Node n = in.get(m, "link");
+      if (n == null) {
+        return Link.ALL;
+      }
+      Node.MapNode l = in.map(n);
+      in.allowOnly(l, "from", "to");
+      String from = in.get(l, "from") == null ? null : endpointRef(in.get(l, "from"));
+      String to = in.get(l, "to") == null ? null : endpointRef(in.get(l, "to"));
+      if (from == null && to == null) {
+        throw in.error(n, "a link needs 'from', 'to' or both (leave 'link' out for every link)");
+      }
+      if (from != null && from.equals(to)) {
+        throw in.error(n, "a link joins two different ends");
+      }
+      return new Link(from, to);
+    }
+
+    /** The network address of {@code master}, an agent or a framework named in a link. */
+    private String endpointRef(Node n) {
+      String id = in.string(n);
+      boolean agent = agentIds.contains(id);
+      boolean framework = frameworkIds.contains(id);
+      if (id.equals("master")) {
+        if (agent || framework) {
+          throw in.error(n, "'master' is also an agent or framework id; rename it to use links");
+        }
+        return Master.ADDRESS;
+      }
+      if (agent && framework) {
+        throw in.error(n, "'" + id + "' is both an agent and a framework id");
+      }
+      if (agent) {
+        return AgentProcess.address(id);
+      }
+      if (framework) {
+        return FrameworkProcess.address(id);
+      }
+      throw in.error(
+          n,
+          "a link end is master, an agent or a framework; no '"
+              + id
+              + "' is declared (agents: "
+              + preview(agentIds)
+              + "; frameworks: "
+              + preview(frameworkIds)
+              + ")");
     }
 
     private static final List<String> TASK_STATES =

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.clustersim.core.kernel.SimTime;
+import io.clustersim.core.net.Link;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,7 @@ class ChaosTest {
     List<Scenario.Fault> a = chaos.addTo(scenario(4, "10h", 1)).faults();
     assertEquals(a, chaos.addTo(scenario(4, "10h", 1)).faults());
     assertNotEquals(a, chaos.addTo(scenario(4, "10h", 2)).faults());
-    assertTrue(a.contains(new Scenario.Fault.DropMessages(0, 0.01, SimTime.NEVER)));
+    assertTrue(a.contains(new Scenario.Fault.DropMessages(0, 0.01, SimTime.NEVER, Link.ALL)));
     long[] freeAt = new long[4];
     long last = -1;
     for (Scenario.Fault f : a) {

@@ -217,6 +217,25 @@ class ScenarioLoaderTest {
             "a master crash of a standby",
             "duration: 1m\nmaster: {masters: 3}\nfaults:\n  - {at: 1s, crash_master: master-2}\n",
             "faults[0].crash_master: only the leader can crash (crash_master: leader)"),
+        Arguments.of(
+            "a link to nobody",
+            "duration: 1m\n" + AGENTS + "faults:\n  - {at: 1s, drop_messages: 1, link: {to: b}}\n",
+            "test.yaml:5:43: faults[0].link.to: a link end is master, an agent or a framework;"
+                + " no 'b' is declared (agents: a; frameworks: none)"),
+        Arguments.of(
+            "a link without ends",
+            "duration: 1m\nfaults:\n  - {at: 1s, duplicate_messages: 0.1, link: {}}\n",
+            "faults[0].link: a link needs 'from', 'to' or both"),
+        Arguments.of(
+            "a link from an end to itself",
+            "duration: 1m\n"
+                + AGENTS
+                + "faults:\n  - {at: 1s, delay_messages: 1s, link: {from: a, to: a}}\n",
+            "faults[0].link: a link joins two different ends"),
+        Arguments.of(
+            "a duplication rate above 1",
+            "duration: 1m\nfaults:\n  - {at: 1s, duplicate_messages: 2}\n",
+            "faults[0].duplicate_messages:"),
         Arguments.of("yaml syntax error", "duration: [1m\n", "expected ',' or ']'"),
         Arguments.of("empty file", "", "test.yaml: the file is empty"),
         Arguments.of("not a mapping", "- 1\n", "test.yaml:1:1: expected a mapping, found a list"));

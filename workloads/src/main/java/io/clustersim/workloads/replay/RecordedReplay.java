@@ -78,7 +78,7 @@ public final class RecordedReplay {
             : subset.windowEnd() >= 0 && windowReached
                 ? subset.simTime(subset.windowEnd())
                 : sim.now();
-    return new RunResult(log.digest(), log.size(), end, sim.processed(), 0, 0, stopAt < 0, 0);
+    return new RunResult(log.digest(), log.size(), end, sim.processed(), 0, 0, 0, stopAt < 0, 0);
   }
 
   private long launchedLeft() {
