@@ -213,8 +213,18 @@ public class HierarchicalAllocator implements Allocator {
   }
 
   private void tick() {
+    if (stopped) {
+      return;
+    }
     triggerAll();
     ctx.after(ctx.options().allocationIntervalMicros(), this::tick);
+  }
+
+  private boolean stopped;
+
+  @Override
+  public void stop() {
+    stopped = true;
   }
 
   // ------------------------------------------------------------------ frameworks
@@ -667,7 +677,7 @@ public class HierarchicalAllocator implements Allocator {
   }
 
   private void allocate() {
-    if (paused) {
+    if (paused || stopped) {
       runPending = false;
       return; // recovering after a master failover, with quota set
     }

@@ -167,4 +167,30 @@ class AgentLossTest {
     assertEquals(135.0, removedAt(slower, "a"));
     assertEquals(135.0, removedAt(slower, "b"));
   }
+
+  @Test
+  void aReturningAgentsCustomExecutorIsBookedAgainWithItsTasks() {
+    // Three tasks (1 cpu, 512 MiB each) share a custom executor (1 cpu, 256 MiB): the agent is
+    // full on cpus. Partitioned at 10 s, removed at 85 s, back at 135 s with its tasks adopted
+    // (partition-aware). At 5 min a new framework is offered what is left: no cpus, and 4096 -
+    // 3 × 512 - 256 = 2304 MiB; without the executor booked it would get 1 cpu and 2560 MiB.
+    Runs r =
+        Runs.run(
+            """
+            duration: 6m
+            agents:
+              - {id: a, resources: {cpus: 4, mem: 4096}}
+            frameworks:
+              - {id: job, behaviour: batch, capabilities: [PARTITION_AWARE],
+                 tasks: {count: 3, resources: {cpus: 1, mem: 512}, duration: 1h,
+                         executor: {id: exec, resources: {cpus: 1, mem: 256}}}}
+              - {id: other, behaviour: hold, start: 5m}
+            faults:
+              - {at: 10s, partition: [a], heal_after: 2m}
+            """);
+    assertEquals(3, r.where(Runs.field("reason", "REASON_AGENT_REREGISTERED")).size());
+    List<JsonNode> offers = r.offersTo("other");
+    assertEquals(1, offers.size());
+    assertEquals("{\"mem\":2304}", offers.get(0).get("resources").toString());
+  }
 }

@@ -45,6 +45,9 @@ class FaultPropertiesTest {
                     + " tasks: {count: 6, resources: {cpus: 2, mem: 256}, duration: 90s, max_per_offer: 2}}",
                 "{id: FW, behaviour: batch, checkpoint: true, capabilities: [PARTITION_AWARE],"
                     + " tasks: {count: 8, resources: {cpus: 1, mem: 256}, duration: 70s}}",
+                "{id: FW, behaviour: batch, capabilities: [PARTITION_AWARE], reconcile_interval: RI,"
+                    + " tasks: {count: 6, resources: {cpus: 1, mem: 256}, duration: 60s,"
+                    + " executor: {id: ex, resources: {cpus: 0.5, mem: 128}}}}",
                 "{id: FW, behaviour: hold}",
                 "{id: FW, behaviour: decline, refuse_seconds: 3}")
             .list()

@@ -119,6 +119,12 @@ public interface Allocator {
    */
   default void recover(int expectedAgents) {}
 
+  /**
+   * The master that owns it crashed: it must schedule nothing more (its batch loop stops), so that
+   * failovers do not leave allocators ticking for the rest of the run.
+   */
+  default void stop() {}
+
   /** What a state dump shows of this allocator; nothing unless it says. */
   default AllocatorState state() {
     return AllocatorState.NONE;

@@ -151,17 +151,28 @@ public final class AgentProcess implements Endpoint {
 
   private void register() {
     Map<String, Resources> used = new LinkedHashMap<>();
+    Map<String, ExecutorInfo> executors = new LinkedHashMap<>();
     Map<String, FrameworkInfo> frameworks = new LinkedHashMap<>();
     tasks.forEach(
         (key, t) -> {
           used.put(key, t.info().resources());
+          if (t.info().executor() != null) {
+            executors.put(key, t.info().executor());
+          }
           if (t.framework() != null) {
             frameworks.putIfAbsent(t.frameworkId(), t.framework());
           }
         });
     send(
         new Message.RegisterAgent(
-            id, resources, attributes, List.copyOf(tasks.keySet()), used, frameworks, generation));
+            id,
+            resources,
+            attributes,
+            List.copyOf(tasks.keySet()),
+            used,
+            executors,
+            frameworks,
+            generation));
   }
 
   /** The master was heard from: it is considered lost only after a silence from now on. */

@@ -5,6 +5,7 @@ import io.clustersim.core.allocator.Allocator;
 import io.clustersim.core.allocator.OfferSink;
 import io.clustersim.core.allocator.Quota;
 import io.clustersim.core.framework.Capability;
+import io.clustersim.core.framework.ExecutorInfo;
 import io.clustersim.core.framework.Filters;
 import io.clustersim.core.framework.FrameworkInfo;
 import io.clustersim.core.framework.InverseOffer;
@@ -192,7 +193,7 @@ public final class Master implements Endpoint, OfferSink {
   @Override
   public void offer(String frameworkId, List<Allocation> allocations) {
     if (dead) {
-      return; // the old leader's allocator still ticks; nothing it does reaches anyone
+      return; // a run the old leader's allocator had already started reaches nobody
     }
     FrameworkEntry fw = frameworks.get(frameworkId);
     List<Offer> batch = new ArrayList<>();
@@ -396,8 +397,16 @@ public final class Master implements Endpoint, OfferSink {
       String frameworkId = key.substring(0, slash);
       String taskId = key.substring(slash + 1);
       Resources resources = r.taskResources().get(key);
+      // A custom executor's own resources are booked with its first adopted task.
+      ExecutorInfo executor = r.taskExecutors().get(key);
+      String execKey = executor == null ? null : frameworkId + "/" + executor.id();
+      Resources execResources =
+          executor == null || agent.executors.containsKey(execKey)
+              ? Resources.EMPTY
+              : executor.resources();
       FrameworkEntry fw = null;
-      if (resources != null && agent.total.contains(agent.allocated.plus(resources))) {
+      if (resources != null
+          && agent.total.contains(agent.allocated.plus(resources).plus(execResources))) {
         fw = frameworks.get(frameworkId);
         if (fw == null && failover && r.frameworks().get(frameworkId) != null) {
           fw = recoverFramework(r.frameworks().get(frameworkId));
@@ -407,12 +416,16 @@ public final class Master implements Endpoint, OfferSink {
         send(AgentProcess.address(agent.id()), new Message.KillTask(frameworkId, taskId));
         continue;
       }
-      MasterTask task = new MasterTask(taskId, frameworkId, agent.id(), resources, null);
+      MasterTask task = new MasterTask(taskId, frameworkId, agent.id(), resources, executor);
       task.state = TaskState.TASK_RUNNING;
       agent.tasks.put(key, task);
       fw.tasks.put(taskId, task);
-      agent.allocated = agent.allocated.plus(resources);
-      used.merge(frameworkId, resources, Resources::plus);
+      if (!execResources.isEmpty()) {
+        agent.executors.put(execKey, execResources);
+      }
+      agent.allocated = agent.allocated.plus(resources).plus(execResources);
+      checkAgent(agent);
+      used.merge(frameworkId, resources.plus(execResources), Resources::plus);
       if (!failover) {
         String why = "REASON_AGENT_REREGISTERED";
         log.emit(new LogEvent.TaskStatus(taskId, frameworkId, agent.id(), "TASK_RUNNING", why));

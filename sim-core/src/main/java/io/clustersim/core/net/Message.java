@@ -16,13 +16,17 @@ import java.util.Map;
 /** Every message that crosses the simulated network between master, agents and frameworks. */
 public sealed interface Message {
   // ---- agent → master
-  /** An agent asks to join, reporting its resources and the tasks it runs (framework/task). */
+  /**
+   * An agent asks to join, reporting its resources and the tasks it runs (framework/task), with
+   * their resources and custom executors.
+   */
   record RegisterAgent(
       String agentId,
       Resources resources,
       Map<String, String> attributes,
       List<String> runningTasks,
       Map<String, Resources> taskResources,
+      Map<String, ExecutorInfo> taskExecutors,
       Map<String, FrameworkInfo> frameworks,
       int generation)
       implements Message {}
