@@ -49,9 +49,11 @@ final class RunSelection {
       paramLabel = "RATES",
       description =
           "Random faults from the run's seed, added to the scenario's: crash_agent=R,partition=R"
-              + " (R per agent, like 2/h), crash_framework=R (per framework), drop_messages=P (a"
-              + " probability). A crashed agent restarts after 1-10 min, a partition heals and a"
-              + " scheduler comes back after 10 s-5 min. Needs a duration.")
+              + " (R per agent, like 2/h), crash_framework=R (per framework), crash_master=R"
+              + " (for the cluster; needs master.masters >= 2), drop_messages=P and"
+              + " duplicate_messages=P (probabilities). A crashed agent restarts after 1-10 min;"
+              + " a partition heals, a scheduler or a master comes back after 10 s-5 min. Needs a"
+              + " duration.")
   String chaos;
 
   /** The random faults asked for, or null. */

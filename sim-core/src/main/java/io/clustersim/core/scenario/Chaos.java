@@ -16,9 +16,10 @@ import org.apache.commons.math3.random.RandomGenerator;
  * given rate (per agent and per second, minute, hour or day); an agent has one fault at a time: a
  * crashed agent restarts after 1 to 10 minutes, a partition heals after 10 seconds to 5 minutes
  * (uniform), and its next fault is drawn from then on. Scheduler crashes come the same way per
- * framework, each back after 10 seconds to 5 minutes. {@code drop_messages} loses each message with
- * that probability for the whole run, {@code duplicate_messages} delivers each one twice. The
- * faults join the scenario's own, in time order.
+ * framework, each back after 10 seconds to 5 minutes; {@code crash_master} crashes the leader at
+ * that rate, the crashed master back as a standby after 10 seconds to 5 minutes. {@code
+ * drop_messages} loses each message with that probability for the whole run, {@code
+ * duplicate_messages} delivers each one twice. The faults join the scenario's own, in time order.
  */
 public final class Chaos {
   /** The kinds and what their value is. */
@@ -27,6 +28,7 @@ public final class Chaos {
           "crash_agent", "a rate per agent, like 2/h",
           "partition", "a rate per agent, like 1/h",
           "crash_framework", "a rate per framework, like 1/h",
+          "crash_master", "a rate for the cluster, like 1/h",
           "drop_messages", "a probability from 0 to 1",
           "duplicate_messages", "a probability from 0 to 1");
 
@@ -46,8 +48,8 @@ public final class Chaos {
         throw new IllegalArgumentException(
             "--chaos: unknown fault kind '"
                 + kind
-                + "' (known: crash_agent, partition, crash_framework, drop_messages,"
-                + " duplicate_messages)");
+                + "' (known: crash_agent, partition, crash_framework, crash_master,"
+                + " drop_messages, duplicate_messages)");
       }
       if (kv.length != 2 || kv[1].isBlank()) {
         throw new IllegalArgumentException("--chaos: " + kind + " needs " + KINDS.get(kind));
@@ -115,6 +117,21 @@ public final class Chaos {
           faults.add(new Scenario.Fault.CrashFramework(t, f.id(), down));
           t += down + Math.round(gap.sample());
         }
+      }
+    }
+    double masterRate = rates.getOrDefault("crash_master", 0.0);
+    if (masterRate > 0) {
+      if (scenario.masters() < 2) {
+        throw new IllegalArgumentException(
+            "--chaos crash_master needs standby masters: set master.masters to 2 or more");
+      }
+      // Drawn last, so that adding it leaves the other kinds' faults as they were.
+      ExponentialDistribution gap = new ExponentialDistribution(random, 1e6 / masterRate);
+      long t = Math.round(gap.sample());
+      while (t < end) {
+        long down = uniform(random, 10, 300);
+        faults.add(new Scenario.Fault.CrashMaster(t, "leader", down));
+        t += Math.round(gap.sample());
       }
     }
     if (rates.getOrDefault("drop_messages", 0.0) > 0) {

@@ -65,6 +65,26 @@ class ChaosTest {
   }
 
   @Test
+  void masterCrashesComeAtTheClusterRateEachBackAsAStandby() {
+    // A Poisson process of 2 an hour over 1000 h: about 2000 crashes (standard deviation 45).
+    Scenario three =
+        new ScenarioLoader(java.util.Set.of("drf"), java.util.Set.of("batch"), List.of("first-fit"))
+            .parse("t.yaml", "seed: 3\nduration: 1000h\nmaster: {masters: 3}\n");
+    List<Scenario.Fault> crashes = Chaos.parse("crash_master=2/h").addTo(three).faults();
+    assertTrue(Math.abs(crashes.size() - 2000) < 180, "crashes " + crashes.size());
+    for (Scenario.Fault f : crashes) {
+      Scenario.Fault.CrashMaster c = (Scenario.Fault.CrashMaster) f;
+      assertTrue(c.restartAfterMicros() >= 10 * SimTime.SECONDS);
+      assertTrue(c.restartAfterMicros() <= 300 * SimTime.SECONDS);
+    }
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Chaos.parse("crash_master=1/h").addTo(scenario(1, "1h", 1)));
+    assertTrue(e.getMessage().contains("master.masters to 2"), e.getMessage());
+  }
+
+  @Test
   void badSpecsAreNamed() {
     assertThrows(IllegalArgumentException.class, () -> Chaos.parse("meteor=1/h"));
     assertThrows(IllegalArgumentException.class, () -> Chaos.parse("crash_framework=-1/h"));
