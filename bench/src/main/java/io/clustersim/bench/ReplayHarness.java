@@ -78,7 +78,9 @@ public final class ReplayHarness {
                 null,
                 false,
                 -1,
-                null),
+                null,
+                null,
+                false),
             policy,
             1);
     ScenarioRun run = new ScenarioRun(scenario);

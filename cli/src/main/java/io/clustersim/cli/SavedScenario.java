@@ -71,6 +71,12 @@ final class SavedScenario {
       }
     }
     trace.put("lookahead", seconds(replay.options().lookaheadMicros()));
+    if (w.placement() != null) {
+      trace.put("placement", w.placement());
+    }
+    if (w.inflate()) {
+      trace.put("inflate", true);
+    }
     trace.put("events", events);
     Path parent = target.toAbsolutePath().getParent();
     if (parent != null) {

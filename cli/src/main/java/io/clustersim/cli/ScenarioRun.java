@@ -14,6 +14,7 @@ import io.clustersim.reports.RunSeries;
 import io.clustersim.reports.SummaryCollector;
 import io.clustersim.workloads.behaviour.Behaviours;
 import io.clustersim.workloads.behaviour.Placement;
+import io.clustersim.workloads.placement.TaskPlacements;
 import io.clustersim.workloads.replay.RecordedReplay;
 import io.clustersim.workloads.replay.TraceReplay;
 import io.clustersim.workloads.replay.TraceWorkload;
@@ -41,6 +42,7 @@ public final class ScenarioRun {
   private double wallSeconds;
   private TraceReplay replay;
   private Map<String, Long> replayCounts = Map.of();
+  private List<TraceWorkload.GpuPoint> gpuPoints = List.of();
   private double usedCoreSeconds = -1;
   private final List<EventListener> listeners = new ArrayList<>();
   private RunSeries series;
@@ -69,7 +71,8 @@ public final class ScenarioRun {
         new LinkedHashSet<>(Behaviours.names()),
         Placement.labels(),
         new LinkedHashSet<>(TraceFormats.names()),
-        GroupBy.labels());
+        GroupBy.labels(),
+        TaskPlacements.names());
   }
 
   /** Loads {@code file}; bad input throws a {@code ScenarioException}. */
@@ -173,6 +176,7 @@ public final class ScenarioRun {
       simulation = simulation(workload, events, all);
       result = simulation.run(untilMicros, untilSeq);
       replayCounts = workload.counts();
+      gpuPoints = workload.gpuPoints();
     }
     if (series != null) {
       series.finish(result.endMicros());
@@ -231,6 +235,10 @@ public final class ScenarioRun {
       t.put("path", replay.spec().path());
       t.put("mode", replay.spec().mode());
       t.put("group_by", replay.options().groupBy().label());
+      t.put("placement", replay.options().placement().name());
+      if (replay.options().inflate()) {
+        t.put("inflate", true);
+      }
       t.put("reference_machine", replay.reference().toString());
       t.put("events_read", replay.stats().events());
       t.put("tasks_submitted", replay.stats().submissions());
@@ -246,6 +254,26 @@ public final class ScenarioRun {
       replayCounts.forEach(counts::put);
       if (usedCoreSeconds >= 0) {
         t.put("used_core_seconds", usedCoreSeconds);
+      }
+    }
+    if (!gpuPoints.isEmpty()) {
+      // The FGD paper's view: GPUs allocated and fragmented as the workload arrives.
+      ObjectNode gpu = s.putObject("gpu");
+      TraceWorkload.GpuPoint last = gpuPoints.get(gpuPoints.size() - 1);
+      gpu.put("tasks_arrived", last.tasks());
+      gpu.put("demand_arrived_pct", last.arrivedPct());
+      gpu.put("allocated_pct", last.allocatedPct());
+      gpu.put("fragmented_pct", last.fragmentedPct());
+      gpu.put("tasks_given_up", last.givenUp());
+      var series = gpu.putArray("as_workload_arrives");
+      for (TraceWorkload.GpuPoint p : gpuPoints) {
+        series
+            .addObject()
+            .put("tasks", p.tasks())
+            .put("demand_arrived_pct", p.arrivedPct())
+            .put("allocated_pct", p.allocatedPct())
+            .put("fragmented_pct", p.fragmentedPct())
+            .put("given_up", p.givenUp());
       }
     }
     return s;

@@ -3,6 +3,7 @@ package io.clustersim.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clustersim.core.kernel.SimTime;
 import io.clustersim.core.scenario.Scenario;
+import io.clustersim.workloads.placement.TaskPlacements;
 import io.clustersim.workloads.replay.EndMapping;
 import io.clustersim.workloads.trace.BadRows;
 import io.clustersim.workloads.trace.GroupBy;
@@ -91,6 +92,23 @@ final class TraceOptions {
       description = "How far ahead of simulated time the trace is read (default 1h).")
   String lookahead;
 
+  @Option(
+      names = "--placement",
+      paramLabel = "NAME",
+      description =
+          "Where trace frameworks put each task among their offers: first-fit (default),"
+              + " best-fit, dot-product, gpu-packing, gpu-clustering, random or fgd"
+              + " (fragmentation gradient descent); see 'clustersim trace placements'.")
+  String placement;
+
+  @Option(
+      names = "--inflate",
+      description =
+          "Workload inflation, as the FGD paper replays GPU traces: tasks arrive in trace order"
+              + " one second apart and never end, and a task no offer fits when it arrives is"
+              + " given up. Use with --group-by none.")
+  boolean inflate;
+
   /** The workload these options describe; bad values throw IllegalArgumentException. */
   Scenario.Workload workload() {
     TraceFormats.Spec s = TraceFormats.Spec.parse(spec);
@@ -135,6 +153,13 @@ final class TraceOptions {
       }
     }
     long ahead = lookahead == null ? -1 : SimTime.parseDuration(lookahead);
+    if (placement != null) {
+      try {
+        TaskPlacements.get(placement);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--placement: " + e.getMessage());
+      }
+    }
     return new Scenario.Workload(
         s.format().name(),
         s.path(),
@@ -150,7 +175,9 @@ final class TraceOptions {
         endMap,
         skipBadRows,
         ahead,
-        null);
+        null,
+        placement,
+        inflate);
   }
 
   private static double fraction(String name, Double v) {

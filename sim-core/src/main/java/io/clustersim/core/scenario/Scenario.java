@@ -186,6 +186,10 @@ public record Scenario(
    * @param events the trace itself, inline (the {@code events} key: the text of a trace in the
    *     {@code clustersim-events} format, as {@code run --save-scenario} writes it), or null when
    *     {@code path} names files
+   * @param placement where trace frameworks put tasks among their offers (a strategy name), or null
+   *     for first-fit
+   * @param inflate tasks arrive in trace order one second apart and never end, and one that fits no
+   *     offer when it arrives is given up: the FGD paper's workload inflation
    */
   public record Workload(
       String format,
@@ -202,7 +206,9 @@ public record Scenario(
       String endMap,
       boolean skipBadRows,
       long lookaheadMicros,
-      String events) {
+      String events,
+      String placement,
+      boolean inflate) {
     /** The replay modes. */
     public static final List<String> MODES = List.of("simulated", "as-recorded");
 

@@ -43,6 +43,7 @@ public final class ScenarioLoader {
   private final List<String> placements;
   private final Set<String> traceFormats;
   private final List<String> groupings;
+  private final List<String> tracePlacements;
 
   /**
    * A loader that accepts these policy, behaviour and placement names; the first placement is the
@@ -62,6 +63,18 @@ public final class ScenarioLoader {
       List<String> placements,
       Set<String> traceFormats,
       List<String> groupings) {
+    this(policies, behaviours, placements, traceFormats, groupings, List.of("first-fit"));
+  }
+
+  /** A loader that also knows the trace frameworks' placement strategies. */
+  public ScenarioLoader(
+      Set<String> policies,
+      Set<String> behaviours,
+      List<String> placements,
+      Set<String> traceFormats,
+      List<String> groupings,
+      List<String> tracePlacements) {
+    this.tracePlacements = tracePlacements;
     this.policies = policies;
     this.behaviours = behaviours;
     this.placements = placements;
@@ -638,7 +651,9 @@ public final class ScenarioLoader {
           "end_map",
           "skip_bad_rows",
           "lookahead",
-          "events");
+          "events",
+          "placement",
+          "inflate");
       String format = in.string(in.require(t, "format"));
       if (!traceFormats.contains(format)) {
         throw in.error(
@@ -733,6 +748,20 @@ public final class ScenarioLoader {
       }
       boolean skip = in.get(t, "skip_bad_rows") != null && in.bool(in.get(t, "skip_bad_rows"));
       long lookahead = in.get(t, "lookahead") == null ? -1 : in.duration(in.get(t, "lookahead"));
+      String placement = null;
+      if (in.get(t, "placement") != null) {
+        placement = in.string(in.get(t, "placement"));
+        if (!tracePlacements.contains(placement)) {
+          throw in.error(
+              in.get(t, "placement"),
+              "unknown placement '"
+                  + placement
+                  + "' (known: "
+                  + String.join(", ", tracePlacements)
+                  + ")");
+        }
+      }
+      boolean inflate = in.get(t, "inflate") != null && in.bool(in.get(t, "inflate"));
       return new Scenario.Workload(
           format,
           path,
@@ -748,7 +777,9 @@ public final class ScenarioLoader {
           endMap,
           skip,
           lookahead,
-          events);
+          events,
+          placement,
+          inflate);
     }
 
     private long at(Node.MapNode m) {

@@ -1,6 +1,7 @@
 package io.clustersim.workloads.replay;
 
 import io.clustersim.core.framework.TaskState;
+import io.clustersim.core.gpu.GpuRequest;
 import io.clustersim.core.resources.Resources;
 
 /**
@@ -13,7 +14,9 @@ final class Attempt {
   final String id;
   final String framework;
   final Resources request;
+  final GpuRequest gpu;
   final long submitted;
+  Resources taken;
   long recordedStart = -1;
   long recordedEnd = -1;
   TaskState endState;
@@ -23,10 +26,11 @@ final class Attempt {
   boolean endSent;
   boolean done;
 
-  Attempt(String id, String framework, Resources request, long submitted) {
+  Attempt(String id, String framework, Resources request, GpuRequest gpu, long submitted) {
     this.id = id;
     this.framework = framework;
     this.request = request;
+    this.gpu = gpu;
     this.submitted = submitted;
   }
 

@@ -2,6 +2,7 @@ package io.clustersim.workloads.replay;
 
 import io.clustersim.core.framework.Filters;
 import io.clustersim.core.kernel.SimTime;
+import io.clustersim.workloads.placement.TaskPlacement;
 import io.clustersim.workloads.trace.GroupBy;
 
 /**
@@ -16,6 +17,9 @@ import io.clustersim.workloads.trace.GroupBy;
  *     TraceWorkload})
  * @param refuse the filter trace frameworks set when they decline an offer
  * @param gpus whether frameworks accept GPU agents' offers (GPU_RESOURCES)
+ * @param placement where trace frameworks put tasks among their offers
+ * @param inflate the FGD paper's workload inflation: tasks arrive in trace order one second apart,
+ *     never end, and are given up if no offer fits them when they arrive
  */
 public record ReplayOptions(
     GroupBy groupBy,
@@ -24,7 +28,9 @@ public record ReplayOptions(
     TraceSubset subset,
     long lookaheadMicros,
     Filters refuse,
-    boolean gpus) {
+    boolean gpus,
+    TaskPlacement placement,
+    boolean inflate) {
   /** One hour: Google 2011 reads about 200,000 events an hour, a few tens of MB ahead. */
   public static final long DEFAULT_LOOKAHEAD = 3600 * SimTime.SECONDS;
 }

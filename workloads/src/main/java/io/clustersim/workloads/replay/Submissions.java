@@ -1,7 +1,9 @@
 package io.clustersim.workloads.replay;
 
+import io.clustersim.core.gpu.GpuRequest;
 import io.clustersim.workloads.trace.TraceEvent;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -39,9 +41,18 @@ final class Submissions {
       count("tasks without a resource request");
       return null;
     }
+    GpuRequest gpu;
+    try {
+      gpu =
+          GpuRequest.of(
+              s.request(), s.gpuModels() == null ? Set.of() : Set.of(s.gpuModels().split("\\|")));
+    } catch (IllegalArgumentException e) {
+      count("tasks asking for a fraction of more than one GPU");
+      return null;
+    }
     taken++;
     String framework = options.groupBy().key(s.owner(), options.google2019Bands());
-    return new Attempt(s.task() + "#" + nextAttempt++, framework, s.request(), t);
+    return new Attempt(s.task() + "#" + nextAttempt++, framework, s.request(), gpu, t);
   }
 
   void count(String what) {

@@ -2,6 +2,7 @@ package io.clustersim.workloads.replay;
 
 import io.clustersim.core.framework.Filters;
 import io.clustersim.core.scenario.Scenario;
+import io.clustersim.workloads.placement.TaskPlacements;
 import io.clustersim.workloads.trace.BadRows;
 import io.clustersim.workloads.trace.GroupBy;
 import io.clustersim.workloads.trace.ReferenceMachine;
@@ -52,7 +53,11 @@ public final class TraceReplay {
                 seed),
             spec.lookaheadMicros() >= 0 ? spec.lookaheadMicros() : ReplayOptions.DEFAULT_LOOKAHEAD,
             Filters.DEFAULT,
-            true);
+            true,
+            spec.placement() == null
+                ? TaskPlacements.firstFit()
+                : TaskPlacements.get(spec.placement()),
+            spec.inflate());
   }
 
   /**

@@ -5,6 +5,7 @@ import io.clustersim.core.cluster.Workload;
 import io.clustersim.core.framework.Capability;
 import io.clustersim.core.framework.FrameworkInfo;
 import io.clustersim.core.framework.TaskState;
+import io.clustersim.core.kernel.SimTime;
 import io.clustersim.workloads.trace.EventSource;
 import io.clustersim.workloads.trace.GroupBy;
 import io.clustersim.workloads.trace.TaskKey;
@@ -13,6 +14,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -43,6 +45,9 @@ public final class TraceWorkload implements Workload {
   private final Map<String, TraceFramework> frameworks = new LinkedHashMap<>();
   private final Set<String> machines = new HashSet<>();
   private final Submissions submissions;
+  private final GpuLedger ledger = new GpuLedger();
+  // With inflation, the replay time of the next arrival: one second after the previous one.
+  private long nextArrival;
   private ClusterControl cluster;
   private TraceEvent peeked;
   private boolean exhausted;
@@ -83,7 +88,7 @@ public final class TraceWorkload implements Workload {
         finishReading();
         return;
       }
-      long t = subset.simTime(peeked.time());
+      long t = time(peeked);
       if (t > horizon) {
         cluster.input(t - options.lookaheadMicros(), this::feed);
         return;
@@ -95,14 +100,23 @@ public final class TraceWorkload implements Workload {
     }
   }
 
+  /** When {@code e} happens in the replay: its trace time, or with inflation its arrival slot. */
+  private long time(TraceEvent e) {
+    if (!options.inflate() || e instanceof TraceEvent.MachineAdded) {
+      return subset.simTime(e.time());
+    }
+    return e instanceof TraceEvent.TaskSubmitted ? nextArrival : Math.max(0, nextArrival - 1);
+  }
+
   private void finishReading() {
     exhausted = true;
     submissions.count("tasks still running in the trace when it ends", reading.size());
     reading.clear();
     reader.close();
-    // The replay covers the trace's span: it ends with the last event read.
+    // The replay covers the trace's span: it ends with the last event read (with inflation, one
+    // second after the last arrival, for it to be offered a place).
     cluster.input(
-        lastEvent,
+        options.inflate() ? lastEvent + SimTime.SECONDS : lastEvent,
         () -> {
           over = true;
           long waiting = 0;
@@ -116,11 +130,21 @@ public final class TraceWorkload implements Workload {
   private void read(TraceEvent e, long t) {
     if (e instanceof TraceEvent.MachineAdded m) {
       if (subset.keepsMachine(m.machine()) && machines.add(m.machine())) {
-        cluster.input(t, () -> cluster.addAgent(m.machine(), m.capacity(), m.attributes()));
+        cluster.input(
+            t,
+            () -> {
+              ledger.machineAdded(m.machine(), m.capacity(), m.attributes());
+              cluster.addAgent(m.machine(), m.capacity(), m.attributes());
+            });
       }
     } else if (e instanceof TraceEvent.MachineRemoved m) {
       if (machines.remove(m.machine())) {
-        cluster.input(t, () -> cluster.removeAgent(m.machine(), "machine_removed"));
+        cluster.input(
+            t,
+            () -> {
+              ledger.machineRemoved(m.machine());
+              cluster.removeAgent(m.machine(), "machine_removed");
+            });
       }
     } else if (e instanceof TraceEvent.MachineUpdated m) {
       if (machines.contains(m.machine())) {
@@ -134,6 +158,8 @@ public final class TraceWorkload implements Workload {
       }
     } else if (e instanceof TraceEvent.TaskSubmitted s) {
       submit(s, t);
+    } else if (options.inflate()) {
+      return; // inflated tasks never end, and arrive in their own slots
     } else if (e instanceof TraceEvent.TaskScheduled s) {
       Attempt a = reading.get(s.task());
       if (a != null) {
@@ -152,6 +178,9 @@ public final class TraceWorkload implements Workload {
     Attempt a = submissions.admit(s, t);
     if (a == null) {
       return;
+    }
+    if (options.inflate()) {
+      nextArrival += SimTime.SECONDS;
     }
     if (reading.put(s.task(), a) != null) {
       submissions.count("resubmissions without a recorded end");
@@ -176,8 +205,11 @@ public final class TraceWorkload implements Workload {
 
   private void arrive(Attempt a) {
     TraceFramework fw = frameworks.get(a.framework);
+    ledger.arrived(a);
     if (fw == null) {
-      fw = new TraceFramework(this, options.refuse());
+      fw =
+          new TraceFramework(
+              this, options.refuse(), options.placement(), options.inflate(), ledger);
       frameworks.put(a.framework, fw);
       EnumSet<Capability> caps = EnumSet.noneOf(Capability.class);
       if (options.gpus()) {
@@ -205,6 +237,38 @@ public final class TraceWorkload implements Workload {
   void ended(Attempt a, TraceFramework fw) {
     retire(a, fw);
   }
+
+  void givenUp(Attempt a) {
+    submissions.count("tasks no offer fitted when they arrived, given up (--inflate)");
+  }
+
+  /**
+   * The GPU metrics as the workload arrived (a point every {@link GpuLedger#EVERY} arrivals and one
+   * now), or an empty list when the trace's machines have no GPU devices.
+   */
+  public List<GpuPoint> gpuPoints() {
+    if (ledger.capacityMilli() == 0) {
+      return List.of();
+    }
+    return ledger.points().stream()
+        .map(
+            p ->
+                new GpuPoint(
+                    p.tasks(), p.arrivedPct(), p.allocatedPct(), p.fragmentedPct(), p.givenUp()))
+        .toList();
+  }
+
+  /**
+   * One point of the GPU metrics, as the FGD paper plots them.
+   *
+   * @param tasks tasks arrived so far
+   * @param arrivedPct GPU demand arrived so far, % of the cluster's GPUs
+   * @param allocatedPct GPUs allocated now, %
+   * @param fragmentedPct GPUs fragmented now (the paper's measure against the task mix), %
+   * @param givenUp tasks given up so far (with inflation)
+   */
+  public record GpuPoint(
+      long tasks, double arrivedPct, double allocatedPct, double fragmentedPct, long givenUp) {}
 
   private void retire(Attempt a, TraceFramework fw) {
     if (options.groupBy() == GroupBy.JOB && fw.live() == 0) {

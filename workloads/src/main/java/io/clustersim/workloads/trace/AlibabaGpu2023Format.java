@@ -1,5 +1,6 @@
 package io.clustersim.workloads.trace;
 
+import io.clustersim.core.gpu.GpuDevices;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -122,12 +123,17 @@ public final class AlibabaGpu2023Format extends TableFormat {
     @Override
     public void events(Row row, long t, Consumer<TraceEvent> out) {
       String model = row.text(5);
+      long gpus = row.integer(4, 0);
+      if (gpus < 0 || gpus > GpuDevices.MAX) {
+        throw row.error("out of range", 4, "a node has 0 to " + GpuDevices.MAX + " GPUs");
+      }
+      // Each GPU is its own device resource, so that pods can share one by milli-GPU.
       out.accept(
           new TraceEvent.MachineAdded(
               t,
               row.required(1),
-              ReferenceMachine.resources(
-                  row.amount(2, 0) / 1000.0, row.amount(3, 0), row.amount(4, 0)),
+              ReferenceMachine.resources(row.amount(2, 0) / 1000.0, row.amount(3, 0), 0)
+                  .plus(GpuDevices.whole((int) gpus)),
               model.isEmpty() ? Map.of() : Map.of("gpu_model", model)));
     }
   }
@@ -158,13 +164,19 @@ public final class AlibabaGpu2023Format extends TableFormat {
             "out of range", numGpu < 0 ? 4 : 5, "GPU requests are 0+ GPUs of ≤ 1000 milli");
       }
       double gpus = numGpu == 1 && milli > 0 ? milli / 1000.0 : numGpu;
+      if (numGpu > 1 && milli > 0 && milli < 1000) {
+        throw row.error("out of range", 5, "a share of a GPU is only for one GPU (num_gpu 1)");
+      }
       String qos = row.text(7);
+      String spec = row.text(6);
       out.accept(
           new TraceEvent.TaskSubmitted(
               t,
               key,
               new TaskOwner("pods", null, -1, -1, qos.isEmpty() ? null : qos),
-              ReferenceMachine.resources(row.amount(2, 0) / 1000.0, row.amount(3, 0), gpus)));
+              ReferenceMachine.resources(row.amount(2, 0) / 1000.0, row.amount(3, 0), gpus),
+              null,
+              spec.isEmpty() ? null : spec));
       String phase = row.text(8);
       long deleted = TableFormat.seconds(row, 10, -1);
       long scheduled = TableFormat.seconds(row, 11, -1);

@@ -21,7 +21,9 @@ public enum GroupBy {
   /** One per scheduling class (latency sensitivity 0–3). */
   CLASS,
   /** One per QoS class (GPU 2023: LS, BE, Burstable, Guaranteed). */
-  QOS;
+  QOS,
+  /** One framework for the whole trace. */
+  NONE;
 
   /** Its name on the command line. */
   public String label() {
@@ -52,6 +54,7 @@ public enum GroupBy {
       case PRIORITY -> o.priority() < 0 ? "priority-unknown" : band(o.priority(), google2019Bands);
       case CLASS -> o.schedulingClass() < 0 ? "class-unknown" : "class-" + o.schedulingClass();
       case QOS -> o.qos() == null || o.qos().isEmpty() ? "qos-unknown" : "qos-" + clean(o.qos());
+      case NONE -> "trace";
     };
   }
 

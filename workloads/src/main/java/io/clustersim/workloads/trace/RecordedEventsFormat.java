@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clustersim.core.gpu.GpuDevices;
 import io.clustersim.core.resources.Resources;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -43,7 +44,9 @@ public final class RecordedEventsFormat extends TableFormat {
     "ending",
     "end",
     "kind",
-    "attributes"
+    "attributes",
+    "gpu_devices",
+    "gpu_models"
   };
 
   /** The registration. */
@@ -71,6 +74,10 @@ public final class RecordedEventsFormat extends TableFormat {
     if (e instanceof TraceEvent.MachineAdded m) {
       n.put("type", "machine_added").put("machine", m.machine());
       resources(n, m.capacity());
+      int devices = GpuDevices.free(m.capacity()).length;
+      if (devices > 0) {
+        n.put("gpu_devices", devices);
+      }
       if (m.attributes() != null && !m.attributes().isEmpty()) {
         n.put("attributes", json(new TreeMap<>(m.attributes())));
       }
@@ -94,6 +101,9 @@ public final class RecordedEventsFormat extends TableFormat {
       owner(n, s.owner());
       if (s.request() != null) {
         resources(n, s.request());
+      }
+      if (s.gpuModels() != null) {
+        n.put("gpu_models", s.gpuModels());
       }
     } else if (e instanceof TraceEvent.TaskScheduled s) {
       n.put("type", "schedule").put("job", s.task().job()).put("task", s.task().task());
@@ -181,7 +191,11 @@ public final class RecordedEventsFormat extends TableFormat {
       switch (type) {
         case "machine_added" ->
             out.accept(
-                new TraceEvent.MachineAdded(t, row.required(3), resources(row), attributes(row)));
+                new TraceEvent.MachineAdded(
+                    t,
+                    row.required(3),
+                    resources(row).plus(GpuDevices.whole((int) row.integer(19, 0))),
+                    attributes(row)));
         case "machine_removed" -> out.accept(new TraceEvent.MachineRemoved(t, row.required(3)));
         case "machine_updated" ->
             out.accept(new TraceEvent.MachineUpdated(t, row.required(3), resources(row)));
@@ -203,7 +217,8 @@ public final class RecordedEventsFormat extends TableFormat {
                     task(row),
                     owner(row),
                     row.isEmpty(6) ? resources(row) : null,
-                    row.isEmpty(6) ? null : row.text(6)));
+                    row.isEmpty(6) ? null : row.text(6),
+                    row.isEmpty(20) ? null : row.text(20)));
         case "schedule" ->
             out.accept(
                 new TraceEvent.TaskScheduled(t, task(row), row.isEmpty(3) ? null : row.text(3)));

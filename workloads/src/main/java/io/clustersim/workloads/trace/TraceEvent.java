@@ -28,12 +28,26 @@ public sealed interface TraceEvent {
   /**
    * A task becomes pending with its request. A task of a {@link TaskGroup} names its {@code group}
    * and has a null request until the reader fills it in from the group; otherwise group is null.
+   * {@code gpuModels} lists the GPU models it may run on, {@code |}-separated (Alibaba GPU 2023's
+   * gpu_spec), or is null for any.
    */
-  record TaskSubmitted(long time, TaskKey task, TaskOwner owner, Resources request, String group)
+  record TaskSubmitted(
+      long time, TaskKey task, TaskOwner owner, Resources request, String group, String gpuModels)
       implements TraceEvent {
     /** A task with its own request. */
     public TaskSubmitted(long time, TaskKey task, TaskOwner owner, Resources request) {
-      this(time, task, owner, request, null);
+      this(time, task, owner, request, null, null);
+    }
+
+    /** A task, of a group or not, without a GPU model constraint. */
+    public TaskSubmitted(
+        long time, TaskKey task, TaskOwner owner, Resources request, String group) {
+      this(time, task, owner, request, group, null);
+    }
+
+    /** The same task with another request or owner. */
+    public TaskSubmitted with(TaskOwner owner, Resources request) {
+      return new TaskSubmitted(time, task, owner, request, group, gpuModels);
     }
   }
 

@@ -165,7 +165,7 @@ public final class TraceReader implements EventSource {
         owner =
             new TaskOwner(
                 owner.job(), job.user(), owner.priority(), owner.schedulingClass(), owner.qos());
-        out = new TraceEvent.TaskSubmitted(s.time(), s.task(), owner, s.request(), s.group());
+        out = s.with(owner, s.request());
       }
     }
     if (s.group() != null) {

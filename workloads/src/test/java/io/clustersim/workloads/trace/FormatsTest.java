@@ -152,7 +152,12 @@ class FormatsTest {
         "p0,4000,8192,1,250,,LS,Running,10,90,12",
         "p1,8000,8192,2,1000,,BE,Pending,20,30,");
     List<TraceEvent> events = TraceFixtures.read("alibaba-gpu-2023", dir, new BadRows(false));
-    assertEquals(2.0, ((TraceEvent.MachineAdded) events.get(0)).capacity().amount("gpus"));
+    // Each GPU is its own device resource (one unit each), so pods can share one by milli-GPU.
+    io.clustersim.core.resources.Resources node =
+        ((TraceEvent.MachineAdded) events.get(0)).capacity();
+    assertEquals(1.0, node.amount("gpu.0"));
+    assertEquals(1.0, node.amount("gpu.1"));
+    assertEquals(0.0, node.amount("gpu.2"));
     TraceEvent.TaskSubmitted p0 = (TraceEvent.TaskSubmitted) events.get(1);
     assertEquals(0.25, p0.request().amount("gpus"), 1e-9);
     assertEquals(4.0, p0.request().amount("cpus"), 1e-9);

@@ -1,0 +1,40 @@
+package io.clustersim.workloads.placement;
+
+import io.clustersim.core.gpu.Fragmentation;
+import io.clustersim.core.gpu.GpuNode;
+import io.clustersim.core.gpu.GpuRequest;
+import io.clustersim.core.gpu.TaskMix;
+import java.util.List;
+
+/**
+ * Fragmentation gradient descent (FGD, Weng et al., USENIX ATC '23): the node and devices whose
+ * fragmentation, measured against the workload's task mix, grows least (or shrinks most) when the
+ * task is placed. Each distinct way to place a share is tried. The mix is what the workload has
+ * shown so far (the trace is streamed; the paper takes it from the whole trace in advance).
+ *
+ * <p>Cost per task: O(candidates × devices × typical shapes × devices).
+ */
+final class FragmentationGradient extends ScoredPlacement {
+  @Override
+  public String name() {
+    return "fgd";
+  }
+
+  @Override
+  public String description() {
+    return "least growth of GPU fragmentation against the task mix (Weng et al., ATC '23)";
+  }
+
+  @Override
+  List<int[]> options(GpuNode node, GpuRequest task) {
+    return Devices.options(node, task);
+  }
+
+  @Override
+  double score(GpuRequest task, Candidate c, int[] devices, PlacementContext context) {
+    TaskMix.Weighted[] mix = context.mix().typical();
+    GpuNode before = c.node();
+    GpuNode after = before.after(task, devices);
+    return Fragmentation.of(before, mix) - Fragmentation.of(after, mix);
+  }
+}
