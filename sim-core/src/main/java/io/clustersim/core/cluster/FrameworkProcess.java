@@ -271,21 +271,24 @@ public final class FrameworkProcess implements Endpoint, SchedulerDriver {
   private final LinkedHashSet<String> killing = new LinkedHashSet<>();
   private long killTimer = Simulation.NO_EVENT;
 
-  private void retryKills() {
-    if (!up || killing.isEmpty()) {
+  /** Asks again, 10 s from now, to kill every task still unanswered (one timer for them all). */
+  private void armKillRetry() {
+    if (killTimer != Simulation.NO_EVENT) {
       return;
     }
-    for (String taskId : killing) {
-      send(new Message.KillTaskRequest(info.id(), taskId));
-    }
-    sim.cancel(killTimer);
     killTimer =
         sim.after(
             10_000_000L,
             Simulation.PRIORITY_TIMER,
             () -> {
               killTimer = Simulation.NO_EVENT;
-              retryKills();
+              if (!up || killing.isEmpty()) {
+                return;
+              }
+              for (String taskId : killing) {
+                send(new Message.KillTaskRequest(info.id(), taskId));
+              }
+              armKillRetry();
             });
   }
 
@@ -372,7 +375,8 @@ public final class FrameworkProcess implements Endpoint, SchedulerDriver {
           // A task it counted as ended is alive after all (a duplicated accept had its launch
           // reported lost, or its agent came back): the scheduler has replaced it already, so it
           // kills it, as Marathon kills the tasks it does not know.
-          retryKills();
+          send(new Message.KillTaskRequest(info.id(), status.taskId()));
+          armKillRetry();
         }
         return; // a retry of an update already handled
       }

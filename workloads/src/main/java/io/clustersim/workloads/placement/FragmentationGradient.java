@@ -3,7 +3,6 @@ package io.clustersim.workloads.placement;
 import io.clustersim.core.gpu.Fragmentation;
 import io.clustersim.core.gpu.GpuNode;
 import io.clustersim.core.gpu.GpuRequest;
-import io.clustersim.core.gpu.TaskMix;
 import java.util.List;
 
 /**
@@ -30,11 +29,14 @@ final class FragmentationGradient extends ScoredPlacement {
     return Devices.options(node, task);
   }
 
+  /** The node's fragmentation before the task: the same for every way to place it there. */
+  @Override
+  double base(Candidate c, PlacementContext context) {
+    return Fragmentation.of(c.node(), context.mix().typical());
+  }
+
   @Override
   double score(GpuRequest task, Candidate c, int[] devices, PlacementContext context) {
-    TaskMix.Weighted[] mix = context.mix().typical();
-    GpuNode before = c.node();
-    GpuNode after = before.after(task, devices);
-    return Fragmentation.of(before, mix) - Fragmentation.of(after, mix);
+    return -Fragmentation.of(c.node().after(task, devices), context.mix().typical());
   }
 }

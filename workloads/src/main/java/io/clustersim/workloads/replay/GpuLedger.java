@@ -88,6 +88,11 @@ final class GpuLedger {
   }
 
   void arrived(Attempt a) {
+    if (capacityMilli == 0) {
+      // No GPU devices: nothing to measure, and a mix of every CPU shape of a long trace would
+      // grow with its length.
+      return;
+    }
     arrived++;
     arrivedMilli += a.gpu.totalMilli();
     mix.add(a.gpu);

@@ -19,6 +19,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * A framework driven by a trace: tasks arrive when the trace submits them and wait in submission
@@ -210,8 +211,7 @@ final class TraceFramework implements Scheduler {
     }
   }
 
-  private static final java.util.function.Predicate<Resource> NOT_GPUS =
-      r -> !r.name().equals("gpus");
+  private static final Predicate<Resource> NOT_GPUS = r -> !r.name().equals("gpus");
 
   /** What a strategy sees of an offer: its CPU, its devices' free milli-GPU, its GPU model. */
   private static GpuNode node(Resources offered, int deviceCount, Offer offer) {
