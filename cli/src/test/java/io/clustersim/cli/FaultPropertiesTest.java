@@ -17,7 +17,9 @@ import net.jqwik.api.Provide;
  * no resource in two offers) and conservation is checked at the end, so a run that finishes without
  * an InvariantViolation kept them all. Agents crash and restart, are partitioned and heal,
  * schedulers crash and fail over (or not), messages are lost, delayed or duplicated on the whole
- * network or on one link, frameworks reconcile periodically or not, under several policies.
+ * network or on one link, frameworks reconcile periodically or not, under several policies. Agents
+ * oversubscribe (revocable tasks run on the slack of services that use little, and are evicted when
+ * it is taken back), pull docker images, throttle CPU and kill tasks that run out of memory.
  *
  * <p>The seed is fixed so that CI checks the same 200 cases every time; 10,000 cases with a fresh
  * seed also passed after link faults, duplication, master restarts and periodic reconciliation were
@@ -48,6 +50,15 @@ class FaultPropertiesTest {
                 "{id: FW, behaviour: batch, capabilities: [PARTITION_AWARE], reconcile_interval: RI,"
                     + " tasks: {count: 6, resources: {cpus: 1, mem: 256}, duration: 60s,"
                     + " executor: {id: ex, resources: {cpus: 0.5, mem: 128}}}}",
+                "{id: FW, behaviour: batch, reconcile_interval: RI, tasks: {count: 6,"
+                    + " resources: {cpus: 1, mem: 512}, duration: 50s, container: {type: docker,"
+                    + " image: img}, usage: [{at: 0s, cpus: 2, mem: 256}, {at: 30s, mem: 700}]}}",
+                "{id: FW, behaviour: batch, capabilities: [REVOCABLE_RESOURCES], refuse_seconds: 1,"
+                    + " tasks: {count: 4, resources: {cpus: 1, mem: 256}, duration: 60s,"
+                    + " revocable: true}}",
+                "{id: FW, behaviour: service, failover_timeout: FO, service: {instances: 2,"
+                    + " resources: {cpus: 2, mem: 512}, usage: [{at: 0s, cpus: 0.2},"
+                    + " {at: 90s, cpus: 2}]}}",
                 "{id: FW, behaviour: hold}",
                 "{id: FW, behaviour: decline, refuse_seconds: 3}")
             .list()
@@ -81,9 +92,11 @@ class FaultPropertiesTest {
     StringBuilder y = new StringBuilder();
     y.append("seed: ").append(seed).append("\nduration: 5m\nmaster: {masters: 3}");
     y.append("\nallocator: {policy: ").append(policy);
-    y.append("}\nagents:\n");
+    y.append("}\noversubscription: {interval: 15s}\nmonitor: {interval: 30s}\nagents:\n");
     for (int i = 0; i < agents; i++) {
-      y.append("  - {id: a").append(i).append(", resources: {cpus: 4, mem: 4096}}\n");
+      y.append("  - {id: a")
+          .append(i)
+          .append(", containerizers: [mesos, docker], resources: {cpus: 4, mem: 4096}}\n");
     }
     y.append("frameworks:\n");
     for (int i = 0; i < fws.size(); i++) {

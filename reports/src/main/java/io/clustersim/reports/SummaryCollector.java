@@ -19,9 +19,10 @@ import java.util.TreeMap;
  * records. Memory grows with live agents, frameworks, offers and tasks, not with run length.
  *
  * <p>Definitions (scalars only: ranges such as ports are per agent): <em>allocated</em> is what
- * launched tasks hold; <em>used</em> equals allocated until usage is modelled (tasks use what they
- * request); a framework's <em>dominant share</em> is, as in Mesos's DRF, over what it holds offered
- * or allocated, divided by the cluster total.
+ * launched tasks hold; <em>used</em> is what the agents' resource monitors report (CPU and memory,
+ * with {@code monitor:} on), otherwise equal to allocated (tasks use what they request); a
+ * framework's <em>dominant share</em> is, as in Mesos's DRF, over what it holds offered or
+ * allocated, divided by the cluster total.
  */
 public final class SummaryCollector implements EventListener {
   private record Held(String owner, Resources resources) {}
@@ -47,6 +48,7 @@ public final class SummaryCollector implements EventListener {
 
   private final Starvation starvation = new Starvation();
   private final Failures failures = new Failures();
+  private final AgentInternals internals = new AgentInternals();
   private final JobCompletion jobs = new JobCompletion();
 
   // Jain's index over the live frameworks' dominant shares, kept as running sums so that it can
@@ -73,6 +75,7 @@ public final class SummaryCollector implements EventListener {
     starvation.onEvent(t, e);
     jobs.onEvent(t, e);
     failures.onEvent(t, e);
+    internals.onEvent(t, e);
     if (e instanceof LogEvent.AgentAdded a) {
       agentTotals.put(a.agent(), a.resources());
       clusterTotal = clusterTotal.plus(a.resources().scalars());
@@ -338,8 +341,17 @@ public final class SummaryCollector implements EventListener {
       r.put("allocated_mean", alloc.mean(end));
       r.put("allocated_peak", alloc.peak());
       r.put("allocated_share_mean", totalMean > 0 ? alloc.mean(end) / totalMean : 0);
-      r.put("used_mean", alloc.mean(end));
-      r.put("used_peak", alloc.peak());
+      boolean measured = internals.monitored();
+      if (measured && e.getKey().equals("cpus")) {
+        r.put("used_mean", internals.usedCpusMean(end));
+        r.put("used_peak", internals.usedCpusPeak());
+      } else if (measured && e.getKey().equals("mem")) {
+        r.put("used_mean", internals.usedMemMean(end));
+        r.put("used_peak", internals.usedMemPeak());
+      } else {
+        r.put("used_mean", alloc.mean(end));
+        r.put("used_peak", alloc.peak());
+      }
     }
 
     ObjectNode fws = root.putObject("frameworks");
@@ -398,6 +410,8 @@ public final class SummaryCollector implements EventListener {
     o.put("rescinded", offersRescinded);
     root.put("allocation_runs", result.allocationRuns());
     root.put("registrations_refused", refused);
+
+    internals.write(root, end);
 
     ObjectNode run = root.putObject("run");
     run.put("wall_seconds", wallSeconds);

@@ -1,15 +1,27 @@
 package io.clustersim.core.cluster;
 
+import io.clustersim.core.container.AgentRuntime;
+import io.clustersim.core.container.AgentUsage;
+import io.clustersim.core.container.ContainerSettings;
+import io.clustersim.core.container.ContainerSpec;
+import io.clustersim.core.container.ImageStore;
+import io.clustersim.core.container.Oversubscription;
+import io.clustersim.core.container.UsageProfile;
+import io.clustersim.core.framework.Capability;
 import io.clustersim.core.framework.ExecutorInfo;
 import io.clustersim.core.framework.FrameworkInfo;
 import io.clustersim.core.framework.TaskInfo;
 import io.clustersim.core.framework.TaskState;
 import io.clustersim.core.framework.TaskStatus;
 import io.clustersim.core.kernel.Simulation;
+import io.clustersim.core.log.EventLog;
+import io.clustersim.core.log.LogEvent;
 import io.clustersim.core.net.Endpoint;
 import io.clustersim.core.net.Message;
 import io.clustersim.core.net.Network;
+import io.clustersim.core.resources.Resource;
 import io.clustersim.core.resources.Resources;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,12 +50,33 @@ public final class AgentProcess implements Endpoint {
   private final long retryMicros;
   private long masterTimer = Simulation.NO_EVENT;
 
+  /**
+   * A task on this agent: {@code runningAt} is -1 while its container starts ({@code completion} is
+   * then the start event), {@code plan} null when it uses exactly what it asked for.
+   */
   private record RunningTask(
-      String frameworkId, TaskInfo info, long completion, FrameworkInfo framework) {
+      String frameworkId,
+      TaskInfo info,
+      long completion,
+      FrameworkInfo framework,
+      long runningAt,
+      UsageProfile.Plan plan) {
     boolean checkpoint() {
       return framework != null && framework.checkpoint();
     }
+
+    boolean revocable() {
+      return !info.resources().revocable().isEmpty();
+    }
   }
+
+  private AgentRuntime runtime = AgentRuntime.DEFAULT;
+  private List<String> containerizers = ContainerSpec.AGENT_DEFAULT;
+  private EventLog log;
+  private final ImageStore images = new ImageStore();
+
+  /** Revocable resources last reported to the master (allocated plus estimated free). */
+  private Resources oversubscribed = Resources.EMPTY;
 
   private int generation;
 
@@ -81,6 +114,17 @@ public final class AgentProcess implements Endpoint {
     this.net = net;
   }
 
+  /**
+   * Sets what runs inside this agent: containerizer costs, monitor and oversubscription, the
+   * containerizers it has, and the log its image pulls and throttled tasks are written to. Before
+   * {@link #start}.
+   */
+  public void configure(AgentRuntime runtime, List<String> containerizers, EventLog log) {
+    this.runtime = runtime;
+    this.containerizers = containerizers;
+    this.log = log;
+  }
+
   /** The network address of agent {@code id}. */
   public static String address(String id) {
     return "agent/" + id;
@@ -108,6 +152,7 @@ public final class AgentProcess implements Endpoint {
     // the master sent to the previous one are refused.
     generation++;
     registerUntilAnswered();
+    armMonitor(generation);
   }
 
   /** Registers, and again every retry interval until the master is heard from. */
@@ -166,7 +211,7 @@ public final class AgentProcess implements Endpoint {
     send(
         new Message.RegisterAgent(
             id,
-            resources,
+            resources.plus(oversubscribed),
             attributes,
             List.copyOf(tasks.keySet()),
             used,
@@ -281,20 +326,81 @@ public final class AgentProcess implements Endpoint {
     String execKey = frameworkId + "/" + executorId(task);
     executorTasks.merge(execKey, 1, Integer::sum);
     status(frameworkId, task, TaskState.TASK_STARTING, null);
-    status(frameworkId, task, TaskState.TASK_RUNNING, null);
     String key = frameworkId + "/" + task.id();
-    long completion = Simulation.NO_EVENT;
-    if (task.durationMicros() >= 0) {
-      completion =
-          sim.after(
-              task.durationMicros(),
-              Simulation.PRIORITY_MESSAGE,
-              () -> complete(key, task.endState()));
+    ContainerSpec container = task.container() == null ? ContainerSpec.MESOS : task.container();
+    if (!containerizers.contains(container.type())) {
+      RunningTask t = new RunningTask(frameworkId, task, Simulation.NO_EVENT, framework, -1, null);
+      tasks.put(key, t);
+      end(t, TaskState.TASK_FAILED, "REASON_CONTAINER_LAUNCH_FAILED");
+      return;
     }
-    tasks.put(key, new RunningTask(frameworkId, task, completion, framework));
+    ContainerSettings settings = runtime.containers();
+    long now = sim.now();
+    long ready = now;
+    if (container.image() != null) {
+      ImageStore.Fetch fetch = images.fetch(container.type(), container.image(), now, settings);
+      if (fetch.pulls() && log != null) {
+        log.emit(
+            new LogEvent.ImagePulled(
+                id, container.type(), container.image(), fetch.readyAtMicros() - now));
+      }
+      ready = fetch.readyAtMicros();
+    }
+    ready += settings.startupMicros(container.type());
+    if (ready == now) {
+      begin(key, new RunningTask(frameworkId, task, Simulation.NO_EVENT, framework, -1, null));
+    } else {
+      long start =
+          sim.after(ready - now, Simulation.PRIORITY_MESSAGE, () -> begin(key, tasks.get(key)));
+      tasks.put(key, new RunningTask(frameworkId, task, start, framework, -1, null));
+    }
   }
 
-  private void complete(String key, TaskState state) {
+  /**
+   * The container is up: the task runs until its duration (stretched by CPU throttling) is over, or
+   * until its memory use crosses its limit (the OOM killer: {@code TASK_FAILED}, {@code
+   * REASON_CONTAINER_LIMITATION_MEMORY}).
+   */
+  private void begin(String key, RunningTask starting) {
+    if (starting == null || starting.runningAt() >= 0) {
+      return;
+    }
+    TaskInfo task = starting.info();
+    String frameworkId = starting.frameworkId();
+    if (up) {
+      status(frameworkId, task, TaskState.TASK_RUNNING, null);
+    }
+    UsageProfile.Plan plan =
+        task.usage() == null
+            ? null
+            : task.usage()
+                .plan(
+                    task.durationMicros(),
+                    task.resources().milli("cpus"),
+                    task.resources().milli("mem"));
+    long completion = Simulation.NO_EVENT;
+    if (plan != null && plan.oomMicros() >= 0) {
+      completion =
+          sim.after(
+              plan.oomMicros(),
+              Simulation.PRIORITY_MESSAGE,
+              () -> complete(key, TaskState.TASK_FAILED, "REASON_CONTAINER_LIMITATION_MEMORY"));
+    } else {
+      long runFor = plan != null ? plan.endMicros() : task.durationMicros();
+      if (runFor >= 0) {
+        completion =
+            sim.after(
+                runFor, Simulation.PRIORITY_MESSAGE, () -> complete(key, task.endState(), null));
+      }
+    }
+    if (plan != null && plan.throttledMicros() > 0 && log != null) {
+      log.emit(new LogEvent.TaskThrottled(task.id(), frameworkId, id, plan.throttledMicros()));
+    }
+    tasks.put(
+        key, new RunningTask(frameworkId, task, completion, starting.framework(), sim.now(), plan));
+  }
+
+  private void complete(String key, TaskState state, String reason) {
     RunningTask t = tasks.get(key);
     if (t == null) {
       return;
@@ -303,7 +409,106 @@ public final class AgentProcess implements Endpoint {
       endedWhileDown.put(key, state); // down: only checkpointed tasks are still here
       return;
     }
-    end(t, state, null);
+    end(t, state, reason);
+  }
+
+  /**
+   * Starts the resource monitor's timers for this incarnation: usage reports to the master, the
+   * resource estimator and the QoS controller, each at its own period. A crash ends them (the
+   * generation changes).
+   */
+  private void armMonitor(int incarnation) {
+    if (runtime.monitorIntervalMicros() > 0) {
+      every(runtime.monitorIntervalMicros(), incarnation, this::reportUsage);
+    }
+    Oversubscription o = runtime.oversubscription();
+    if (o != null) {
+      every(o.estimateIntervalMicros(), incarnation, () -> estimate(o));
+      every(o.qosIntervalMicros(), incarnation, () -> correct(o));
+    }
+  }
+
+  private void every(long period, int incarnation, Runnable action) {
+    sim.after(
+        period,
+        Simulation.PRIORITY_TIMER,
+        () -> {
+          if (up && generation == incarnation) {
+            action.run();
+            every(period, incarnation, action);
+          }
+        });
+  }
+
+  /**
+   * What each task uses now: nothing while its container starts, its request when it has no usage
+   * profile, else the profile's step. O(tasks × log steps).
+   */
+  private AgentUsage usage() {
+    List<AgentUsage.TaskUsage> out = new ArrayList<>(tasks.size());
+    long now = sim.now();
+    for (Map.Entry<String, RunningTask> e : tasks.entrySet()) {
+      RunningTask t = e.getValue();
+      Resources r = t.info().resources();
+      long cpus = r.milli("cpus");
+      long usedCpu = 0;
+      long usedMem = 0;
+      if (t.runningAt() >= 0) {
+        usedCpu = cpus;
+        usedMem = r.milli("mem");
+        int step = t.plan() == null ? -1 : t.plan().stepAt(now - t.runningAt());
+        if (step >= 0) {
+          usedCpu = t.plan().cpuUsed()[step];
+          usedMem = t.plan().memUsed()[step];
+        }
+      }
+      out.add(new AgentUsage.TaskUsage(e.getKey(), cpus, usedCpu, usedMem, t.revocable()));
+    }
+    return new AgentUsage(resources.nonRevocable().milli("cpus"), out);
+  }
+
+  private void reportUsage() {
+    AgentUsage u = usage();
+    long mem = 0;
+    for (AgentUsage.TaskUsage t : u.tasks()) {
+      mem += t.usedMemMilli();
+    }
+    send(new Message.UsageReport(id, u.usedCpusMilli(), mem));
+  }
+
+  /**
+   * Asks the estimator, and tells the master the agent's revocable total when it changed: what
+   * revocable tasks hold plus what the estimator says is free, as Mesos's agent does.
+   */
+  private void estimate(Oversubscription o) {
+    if (leaderless) {
+      return;
+    }
+    AgentUsage u = usage();
+    long total = u.revocableAllocatedCpusMilli() + o.estimator().oversubscribableCpusMilli(u, o);
+    Resources revocable =
+        total == 0
+            ? Resources.EMPTY
+            : Resources.of(new Resource("cpus", Resource.UNRESERVED, true, total, null));
+    if (!revocable.equals(oversubscribed)) {
+      oversubscribed = revocable;
+      send(new Message.UpdateOversubscribed(id, revocable));
+    }
+  }
+
+  /**
+   * Carries out the QoS controller's corrections: each evicted revocable task ends {@code
+   * TASK_LOST} ({@code TASK_GONE} for a partition-aware framework), {@code
+   * REASON_CONTAINER_PREEMPTED}, as Mesos's agent reports a QoS kill.
+   */
+  private void correct(Oversubscription o) {
+    for (String key : o.qosController().corrections(usage(), o)) {
+      RunningTask t = tasks.get(key);
+      if (t != null && t.revocable()) {
+        boolean aware = t.framework() != null && t.framework().has(Capability.PARTITION_AWARE);
+        end(t, aware ? TaskState.TASK_GONE : TaskState.TASK_LOST, "REASON_CONTAINER_PREEMPTED");
+      }
+    }
   }
 
   private static String executorId(TaskInfo task) {

@@ -312,6 +312,7 @@ public final class ClusterSimulation {
             net,
             mc.agentPingTimeoutMicros() * mc.maxAgentPingTimeouts(),
             mc.agentPingTimeoutMicros());
+    agent.configure(scenario.runtime(), a.containerizers(), log);
     agents.put(a.id(), agent);
     net.attach(agent);
     agent.start();

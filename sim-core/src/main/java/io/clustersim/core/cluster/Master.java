@@ -279,6 +279,18 @@ public final class Master implements Endpoint, OfferSink {
       }
     } else if (m instanceof Message.StatusUpdate u) {
       statusUpdate(u);
+    } else if (m instanceof Message.UsageReport u) {
+      AgentEntry a = agents.get(u.agentId());
+      if (a != null) {
+        log.emit(
+            new LogEvent.AgentUsage(
+                u.agentId(),
+                Resources.scalar("cpus", u.usedCpusMilli() / 1000.0)
+                    .plus(Resources.scalar("mem", u.usedMemMilli() / 1000.0)),
+                a.allocated));
+      }
+    } else if (m instanceof Message.UpdateOversubscribed o) {
+      updateOversubscribed(o.agentId(), o.revocable());
     } else if (m instanceof Message.StatusAck a) {
       FrameworkEntry fw = frameworks.get(a.frameworkId());
       if (fw != null) {
@@ -488,6 +500,39 @@ public final class Master implements Endpoint, OfferSink {
     log.emit(new LogEvent.AgentUpdated(agentId, total));
     checkAgent(agent);
     return true;
+  }
+
+  /**
+   * An agent's revocable resources changed. As Mesos's master, offers holding revocable resources
+   * on it are rescinded and the allocator gets the new total, which triggers an allocation there.
+   * The total never drops below the revocable resources tasks hold (a launch may have crossed the
+   * agent's estimate on the wire); the QoS controller, not the master, takes those back.
+   */
+  private void updateOversubscribed(String agentId, Resources revocable) {
+    AgentEntry agent = agents.get(agentId);
+    if (agent == null) {
+      return;
+    }
+    for (OfferEntry o : List.copyOf(offers.values())) {
+      if (o.agentId().equals(agentId) && !o.resources().revocable().isEmpty()) {
+        rescind(o.id(), "oversubscription_changed", true);
+      }
+    }
+    Resources total = agent.total.nonRevocable().plus(revocable);
+    if (!total.contains(agent.allocated.plus(agent.offered))) {
+      total =
+          agent
+              .total
+              .nonRevocable()
+              .plus(agent.allocated.revocable().plus(agent.offered.revocable()));
+    }
+    if (total.equals(agent.total)) {
+      return;
+    }
+    agent.total = total;
+    allocator.updateAgent(agentId, total);
+    log.emit(new LogEvent.AgentUpdated(agentId, total));
+    checkAgent(agent);
   }
 
   /**

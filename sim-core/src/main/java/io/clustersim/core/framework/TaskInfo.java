@@ -1,5 +1,7 @@
 package io.clustersim.core.framework;
 
+import io.clustersim.core.container.ContainerSpec;
+import io.clustersim.core.container.UsageProfile;
 import io.clustersim.core.resources.Resources;
 
 /**
@@ -12,6 +14,8 @@ import io.clustersim.core.resources.Resources;
  * @param submittedMicros when the task became pending at its framework, for wait-time metrics
  * @param endState the terminal state it reaches after its duration: TASK_FINISHED, or another
  *     terminal state to replay a trace's recorded failure or kill
+ * @param container how it is containerized ({@link ContainerSpec#MESOS} by default)
+ * @param usage what it really uses over its run, or null: exactly what it asked for
  */
 public record TaskInfo(
     String id,
@@ -19,12 +23,33 @@ public record TaskInfo(
     long durationMicros,
     ExecutorInfo executor,
     long submittedMicros,
-    TaskState endState) {
+    TaskState endState,
+    ContainerSpec container,
+    UsageProfile usage) {
   /** Checks that the end state is terminal. */
   public TaskInfo {
     if (!endState.isTerminal()) {
       throw new IllegalArgumentException("a task's end state must be terminal: " + endState);
     }
+  }
+
+  /** A task in a plain Mesos container that uses exactly what it asked for. */
+  public TaskInfo(
+      String id,
+      Resources resources,
+      long durationMicros,
+      ExecutorInfo executor,
+      long submittedMicros,
+      TaskState endState) {
+    this(
+        id,
+        resources,
+        durationMicros,
+        executor,
+        submittedMicros,
+        endState,
+        ContainerSpec.MESOS,
+        null);
   }
 
   /** A task that finishes normally after its duration. */

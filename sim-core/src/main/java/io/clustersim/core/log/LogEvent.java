@@ -55,6 +55,53 @@ public sealed interface LogEvent {
     }
   }
 
+  /** An agent started pulling an image it did not have; containers needing it wait for it. */
+  record ImagePulled(String agent, String containerizer, String image, long micros)
+      implements LogEvent {
+    @Override
+    public String type() {
+      return "IMAGE_PULL";
+    }
+
+    @Override
+    public void writeFields(JsonFields out) {
+      out.string("agent", agent)
+          .string("containerizer", containerizer)
+          .string("image", image)
+          .seconds("seconds", micros);
+    }
+  }
+
+  /** A task wants more CPU than its limit: it is throttled and runs longer by {@code micros}. */
+  record TaskThrottled(String task, String framework, String agent, long micros)
+      implements LogEvent {
+    @Override
+    public String type() {
+      return "TASK_THROTTLED";
+    }
+
+    @Override
+    public void writeFields(JsonFields out) {
+      out.string("task", task)
+          .string("framework", framework)
+          .string("agent", agent)
+          .seconds("extra_seconds", micros);
+    }
+  }
+
+  /** The master's view of an agent from its resource monitor: used against allocated. */
+  record AgentUsage(String agent, Resources used, Resources allocated) implements LogEvent {
+    @Override
+    public String type() {
+      return "AGENT_USAGE";
+    }
+
+    @Override
+    public void writeFields(JsonFields out) {
+      out.string("agent", agent).resources("used", used).resources("allocated", allocated);
+    }
+  }
+
   /** A framework registered. */
   record FrameworkAdded(String framework, String role) implements LogEvent {
     @Override

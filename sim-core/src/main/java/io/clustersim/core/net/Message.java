@@ -34,6 +34,15 @@ public sealed interface Message {
   /** An agent answers a ping. */
   record Pong(String agentId) implements Message {}
 
+  /** The agent's resource monitor: what its tasks use now (thousandths of a core and a MiB). */
+  record UsageReport(String agentId, long usedCpusMilli, long usedMemMilli) implements Message {}
+
+  /**
+   * The agent's revocable resources changed (Mesos's UpdateSlaveMessage with oversubscribed
+   * resources): what revocable tasks hold plus what the estimator found free.
+   */
+  record UpdateOversubscribed(String agentId, Resources revocable) implements Message {}
+
   /** A task's state changed on an agent. */
   record StatusUpdate(String agentId, String frameworkId, TaskStatus status) implements Message {}
 

@@ -286,6 +286,27 @@ public final class Resources {
     return taken;
   }
 
+  /**
+   * As {@link #pick}, but the CPU comes from this value's unreserved revocable CPU: what a task
+   * launched on oversubscribed resources takes (only CPU is oversubscribed; the rest is regular).
+   * Null if either part is missing.
+   */
+  public Resources pickRevocableCpus(Resources request) {
+    Resources taken = pick(request.filter(r -> !r.name().equals("cpus")));
+    long want = request.milli("cpus");
+    if (taken == null) {
+      return null;
+    }
+    if (want == 0) {
+      return taken;
+    }
+    long have = filter(r -> r.revocable() && !r.isReserved()).milli("cpus");
+    if (have < want) {
+      return null;
+    }
+    return taken.plus(of(new Resource("cpus", Resource.UNRESERVED, true, want, null)));
+  }
+
   /** The sum of both values. */
   public Resources plus(Resources other) {
     if (other.entries.length == 0) {

@@ -2,7 +2,11 @@ package io.clustersim.core.scenario;
 
 import io.clustersim.core.allocator.AllocatorOptions;
 import io.clustersim.core.cluster.MasterConfig;
+import io.clustersim.core.container.AgentRuntime;
+import io.clustersim.core.container.ContainerSpec;
+import io.clustersim.core.container.UsageProfile;
 import io.clustersim.core.framework.Capability;
+import io.clustersim.core.framework.Constraint;
 import io.clustersim.core.framework.ExecutorInfo;
 import io.clustersim.core.framework.Filters;
 import io.clustersim.core.kernel.SimTime;
@@ -32,6 +36,7 @@ import java.util.Set;
  * @param actions operator and framework actions, in file order
  * @param faults injected faults, in file order
  * @param expectations what the run must show (the {@code expect:} section), in file order
+ * @param runtime containerizer costs, resource monitor and oversubscription
  */
 public record Scenario(
     String file,
@@ -48,7 +53,8 @@ public record Scenario(
     Workload workload,
     List<Action> actions,
     List<Fault> faults,
-    List<Expectation> expectations) {
+    List<Expectation> expectations,
+    AgentRuntime runtime) {
 
   /** The same scenario with another seed. */
   public Scenario withSeed(long newSeed) {
@@ -67,7 +73,8 @@ public record Scenario(
         workload,
         actions,
         faults,
-        expectations);
+        expectations,
+        runtime);
   }
 
   /** The same scenario with another policy. */
@@ -87,7 +94,8 @@ public record Scenario(
         workload,
         actions,
         faults,
-        expectations);
+        expectations,
+        runtime);
   }
 
   /**
@@ -97,9 +105,19 @@ public record Scenario(
    * @param resources all its resources, reserved parts included (marked with their role)
    * @param attributes attributes, sorted by name
    * @param startMicros when it registers
+   * @param containerizers the containerizers it runs ({@code mesos}, {@code docker})
    */
   public record Agent(
-      String id, Resources resources, Map<String, String> attributes, long startMicros) {}
+      String id,
+      Resources resources,
+      Map<String, String> attributes,
+      long startMicros,
+      List<String> containerizers) {
+    /** An agent with Mesos's default containerizer only. */
+    public Agent(String id, Resources resources, Map<String, String> attributes, long startMicros) {
+      this(id, resources, attributes, startMicros, ContainerSpec.AGENT_DEFAULT);
+    }
+  }
 
   /**
    * One framework.
@@ -120,6 +138,8 @@ public record Scenario(
    * @param minAllocatable its own min_allocatable sets, or null to use the allocator's
    * @param reserve whether its built-in behaviour dynamically reserves what its tasks use
    * @param checkpoint whether agents checkpoint its tasks (they survive an agent restart)
+   * @param reconcileIntervalMicros how often it reconciles, 0 for never
+   * @param constraints where its built-in behaviour may place tasks
    */
   public record Framework(
       String id,
@@ -138,7 +158,8 @@ public record Scenario(
       List<Resources> minAllocatable,
       boolean reserve,
       boolean checkpoint,
-      long reconcileIntervalMicros) {}
+      long reconcileIntervalMicros,
+      List<Constraint> constraints) {}
 
   /**
    * Batch work: {@code count} tasks of the same shape.
@@ -148,13 +169,19 @@ public record Scenario(
    * @param durationMicros run time of each task
    * @param maxPerOffer at most this many tasks launched on one offer
    * @param executor a custom executor the tasks share per agent, or null
+   * @param container how each task is containerized
+   * @param usage what each task really uses over its run, or null: its request
+   * @param revocable whether the tasks run on revocable CPU
    */
   public record Tasks(
       int count,
       Resources resources,
       long durationMicros,
       int maxPerOffer,
-      ExecutorInfo executor) {}
+      ExecutorInfo executor,
+      ContainerSpec container,
+      UsageProfile usage,
+      boolean revocable) {}
 
   /**
    * Service work: keep {@code instances} long-running tasks up.
@@ -162,8 +189,15 @@ public record Scenario(
    * @param instances how many to keep running
    * @param resources per instance
    * @param restart relaunch an instance that ends
+   * @param container how each instance is containerized
+   * @param usage what each instance really uses over its run, or null: its request
    */
-  public record Service(int instances, Resources resources, boolean restart) {}
+  public record Service(
+      int instances,
+      Resources resources,
+      boolean restart,
+      ContainerSpec container,
+      UsageProfile usage) {}
 
   /**
    * A trace workload (read by the workloads module).
@@ -235,7 +269,8 @@ public record Scenario(
         newWorkload,
         actions,
         faults,
-        expectations);
+        expectations,
+        runtime);
   }
 
   /** The same scenario with another duration (-1: until the workload drains). */
@@ -255,7 +290,8 @@ public record Scenario(
         workload,
         actions,
         faults,
-        expectations);
+        expectations,
+        runtime);
   }
 
   /** The same scenario with more faults, kept in time order (file order at equal times). */
@@ -278,7 +314,8 @@ public record Scenario(
         workload,
         actions,
         List.copyOf(all),
-        expectations);
+        expectations,
+        runtime);
   }
 
   /**
@@ -301,7 +338,8 @@ public record Scenario(
         workload,
         List.of(),
         List.of(),
-        List.of());
+        List.of(),
+        AgentRuntime.DEFAULT);
   }
 
   /** An operator or framework action at a given time. */

@@ -7,7 +7,10 @@ import io.clustersim.core.cluster.AgentProcess;
 import io.clustersim.core.cluster.FrameworkProcess;
 import io.clustersim.core.cluster.Master;
 import io.clustersim.core.cluster.MasterConfig;
+import io.clustersim.core.container.AgentRuntime;
+import io.clustersim.core.container.ContainerSpec;
 import io.clustersim.core.framework.Capability;
+import io.clustersim.core.framework.Constraint;
 import io.clustersim.core.framework.ExecutorInfo;
 import io.clustersim.core.framework.Filters;
 import io.clustersim.core.kernel.SimTime;
@@ -116,9 +119,12 @@ public final class ScenarioLoader {
     private int masters = 1;
 
     private final Path baseDir;
+    private final RuntimeReader runtimeReader;
+    private Map<String, RuntimeReader.MachineType> machineTypes = Map.of();
 
     Reading(NodeReader in, String file, Path baseDir) {
       this.in = in;
+      this.runtimeReader = new RuntimeReader(in);
       this.file = file;
       this.baseDir = baseDir;
     }
@@ -137,7 +143,11 @@ public final class ScenarioLoader {
           "workload",
           "actions",
           "faults",
-          "expect");
+          "expect",
+          "machine_types",
+          "containers",
+          "monitor",
+          "oversubscription");
       long seed = in.integer(root, "seed", 0, Long.MIN_VALUE, Long.MAX_VALUE);
       long duration = in.duration(root, "duration", -1);
       Node masterNode = in.get(root, "master");
@@ -166,6 +176,12 @@ public final class ScenarioLoader {
         in.allowOnly(net, "delay");
         networkDelay = in.duration(net, "delay", 0);
       }
+      machineTypes = runtimeReader.machineTypes(in.get(root, "machine_types"));
+      AgentRuntime runtime =
+          runtimeReader.runtime(
+              in.get(root, "containers"),
+              in.get(root, "monitor"),
+              in.get(root, "oversubscription"));
       List<Scenario.Agent> agents = new ArrayList<>();
       Node agentsNode = in.get(root, "agents");
       if (agentsNode != null) {
@@ -236,7 +252,8 @@ public final class ScenarioLoader {
           workload,
           List.copyOf(actions),
           List.copyOf(faults),
-          List.copyOf(expectations));
+          List.copyOf(expectations),
+          runtime);
     }
 
     private MasterConfig master(Node.MapNode m) {
@@ -435,11 +452,42 @@ public final class ScenarioLoader {
 
     private List<Scenario.Agent> agentGroup(Node n) {
       Node.MapNode m = in.map(n);
-      in.allowOnly(m, "id", "count", "resources", "reserved", "attributes", "start");
+      in.allowOnly(
+          m,
+          "id",
+          "count",
+          "type",
+          "resources",
+          "reserved",
+          "attributes",
+          "containerizers",
+          "start");
       Node idNode = in.require(m, "id");
       String id = in.string(idNode);
       int count = (int) in.integer(m, "count", 1, 1, 10_000_000);
-      Resources resources = in.resources(in.require(m, "resources"), Resource.UNRESERVED);
+      RuntimeReader.MachineType type = null;
+      if (in.get(m, "type") != null) {
+        Node typeNode = in.get(m, "type");
+        type = machineTypes.get(in.string(typeNode));
+        if (type == null) {
+          throw in.error(
+              typeNode,
+              "unknown machine type '"
+                  + in.string(typeNode)
+                  + "' (declared: "
+                  + (machineTypes.isEmpty() ? "none" : String.join(", ", machineTypes.keySet()))
+                  + ")");
+        }
+        if (in.get(m, "resources") != null) {
+          throw in.error(
+              in.get(m, "resources"),
+              "an agent takes its resources from 'type' or 'resources', not both");
+        }
+      }
+      Resources resources =
+          type != null
+              ? type.resources()
+              : in.resources(in.require(m, "resources"), Resource.UNRESERVED);
       Node reservedNode = in.get(m, "reserved");
       if (reservedNode != null) {
         Resources reserved = Resources.EMPTY;
@@ -459,11 +507,16 @@ public final class ScenarioLoader {
         resources = resources.minus(asUnreserved).plus(reserved);
       }
       Map<String, String> attributes = new TreeMap<>();
-      if (in.get(m, "attributes") != null) {
-        for (Map.Entry<String, Node> e : in.map(in.get(m, "attributes")).entries().entrySet()) {
-          attributes.put(e.getKey(), in.string(e.getValue()));
-        }
+      if (type != null) {
+        attributes.putAll(type.attributes());
       }
+      attributes.putAll(runtimeReader.attributes(in.get(m, "attributes")));
+      List<String> containerizers =
+          in.get(m, "containerizers") != null
+              ? runtimeReader.containerizers(in.get(m, "containerizers"))
+              : type != null && type.containerizers() != null
+                  ? type.containerizers()
+                  : ContainerSpec.AGENT_DEFAULT;
       long start = in.duration(m, "start", 0);
       List<Scenario.Agent> out = new ArrayList<>();
       for (int i = 0; i < count; i++) {
@@ -471,7 +524,9 @@ public final class ScenarioLoader {
         if (!agentIds.add(agentId)) {
           throw in.error(idNode, "agent id '" + agentId + "' is used twice");
         }
-        out.add(new Scenario.Agent(agentId, resources, new TreeMap<>(attributes), start));
+        out.add(
+            new Scenario.Agent(
+                agentId, resources, new TreeMap<>(attributes), start, containerizers));
       }
       return out;
     }
@@ -496,7 +551,8 @@ public final class ScenarioLoader {
           "min_allocatable",
           "reserve",
           "checkpoint",
-          "reconcile_interval");
+          "reconcile_interval",
+          "constraints");
       Node idNode = in.require(m, "id");
       String id = in.string(idNode);
       if (!frameworkIds.add(id)) {
@@ -554,6 +610,11 @@ public final class ScenarioLoader {
           }
         }
       }
+      if (tasks != null && tasks.revocable() && !caps.contains(Capability.REVOCABLE_RESOURCES)) {
+        throw in.error(
+            in.get(m, "tasks"),
+            "revocable tasks need the framework's capability REVOCABLE_RESOURCES");
+      }
       String placement = placements.get(0);
       if (in.get(m, "placement") != null) {
         Node p = in.get(m, "placement");
@@ -587,7 +648,30 @@ public final class ScenarioLoader {
               : minAllocatable(in.get(m, "min_allocatable")),
           in.get(m, "reserve") != null && in.bool(in.get(m, "reserve")),
           in.get(m, "checkpoint") != null && in.bool(in.get(m, "checkpoint")),
-          in.duration(m, "reconcile_interval", 0));
+          in.duration(m, "reconcile_interval", 0),
+          constraints(in.get(m, "constraints")));
+    }
+
+    /** Marathon-style constraints: a list of {@code [attribute, OPERATOR(, value)]}. */
+    private List<Constraint> constraints(Node n) {
+      if (n == null) {
+        return List.of();
+      }
+      List<Constraint> out = new ArrayList<>();
+      for (Node c : in.list(n)) {
+        List<String> parts = in.strings(c);
+        if (parts.size() < 2 || parts.size() > 3) {
+          throw in.error(
+              c, "a constraint is [attribute, OPERATOR] or [attribute, OPERATOR, value]");
+        }
+        try {
+          out.add(
+              new Constraint(parts.get(0), parts.get(1), parts.size() == 3 ? parts.get(2) : null));
+        } catch (IllegalArgumentException e) {
+          throw in.error(c, e.getMessage());
+        }
+      }
+      return List.copyOf(out);
     }
 
     private String capabilityNames() {
@@ -599,7 +683,16 @@ public final class ScenarioLoader {
     }
 
     private Scenario.Tasks tasks(Node.MapNode t) {
-      in.allowOnly(t, "count", "resources", "duration", "max_per_offer", "executor");
+      in.allowOnly(
+          t,
+          "count",
+          "resources",
+          "duration",
+          "max_per_offer",
+          "executor",
+          "container",
+          "usage",
+          "revocable");
       int count = (int) in.integer(in.require(t, "count"), 0, 100_000_000);
       Resources resources = in.resources(in.require(t, "resources"), Resource.UNRESERVED);
       if (resources.isEmpty()) {
@@ -619,18 +712,31 @@ public final class ScenarioLoader {
                     ? Resources.EMPTY
                     : in.resources(in.get(e, "resources"), Resource.UNRESERVED));
       }
-      return new Scenario.Tasks(count, resources, duration, maxPerOffer, executor);
+      return new Scenario.Tasks(
+          count,
+          resources,
+          duration,
+          maxPerOffer,
+          executor,
+          runtimeReader.container(in.get(t, "container")),
+          runtimeReader.usage(in.get(t, "usage"), resources),
+          in.get(t, "revocable") != null && in.bool(in.get(t, "revocable")));
     }
 
     private Scenario.Service service(Node.MapNode s) {
-      in.allowOnly(s, "instances", "resources", "restart");
+      in.allowOnly(s, "instances", "resources", "restart", "container", "usage");
       int instances = (int) in.integer(in.require(s, "instances"), 0, 10_000_000);
       Resources resources = in.resources(in.require(s, "resources"), Resource.UNRESERVED);
       if (resources.isEmpty()) {
         throw in.error(in.require(s, "resources"), "an instance needs some resources");
       }
       boolean restart = in.get(s, "restart") == null || in.bool(in.get(s, "restart"));
-      return new Scenario.Service(instances, resources, restart);
+      return new Scenario.Service(
+          instances,
+          resources,
+          restart,
+          runtimeReader.container(in.get(s, "container")),
+          runtimeReader.usage(in.get(s, "usage"), resources));
     }
 
     private Scenario.Workload workload(Node n) {
@@ -798,7 +904,7 @@ public final class ScenarioLoader {
         }
         Scenario.Agent a = group.get(0);
         return new Scenario.Action.AddAgent(
-            at, new Scenario.Agent(a.id(), a.resources(), a.attributes(), at));
+            at, new Scenario.Agent(a.id(), a.resources(), a.attributes(), at, a.containerizers()));
       }
       if (in.get(m, "remove_agent") != null) {
         in.allowOnly(m, "at", "remove_agent");

@@ -236,6 +236,60 @@ class ScenarioLoaderTest {
             "a duplication rate above 1",
             "duration: 1m\nfaults:\n  - {at: 1s, duplicate_messages: 2}\n",
             "faults[0].duplicate_messages:"),
+        Arguments.of(
+            "an unknown machine type",
+            "duration: 1m\nmachine_types: [{name: big, resources: {cpus: 8}}]\n"
+                + "agents:\n  - {id: a, type: huge}\n",
+            "agents[0].type: unknown machine type 'huge' (declared: big)"),
+        Arguments.of(
+            "a machine type and resources",
+            "duration: 1m\nmachine_types: [{name: big, resources: {cpus: 8}}]\n"
+                + "agents:\n  - {id: a, type: big, resources: {cpus: 1}}\n",
+            "agents[0].resources: an agent takes its resources from 'type' or 'resources', not both"),
+        Arguments.of(
+            "an unknown containerizer",
+            "duration: 1m\nagents:\n  - {id: a, resources: {cpus: 1}, containerizers: [lxc]}\n",
+            "agents[0].containerizers: unknown containerizer 'lxc' (known: mesos, docker)"),
+        Arguments.of(
+            "a docker container without an image",
+            "duration: 1m\nframeworks:\n  - {id: f, behaviour: batch, tasks: {count: 1,"
+                + " resources: {cpus: 1}, duration: 1s, container: {type: docker}}}\n",
+            "frameworks[0].tasks.container: a docker container needs an image"),
+        Arguments.of(
+            "usage steps out of order",
+            "duration: 1m\nframeworks:\n  - {id: f, behaviour: batch, tasks: {count: 1,"
+                + " resources: {cpus: 1}, duration: 1s, usage: [{at: 5s}, {at: 2s}]}}\n",
+            "usage[1].at: usage steps must be in increasing time"),
+        Arguments.of(
+            "revocable tasks without the capability",
+            "duration: 1m\nframeworks:\n  - {id: f, behaviour: batch, tasks: {count: 1,"
+                + " resources: {cpus: 1}, duration: 1s, revocable: true}}\n",
+            "frameworks[0].tasks: revocable tasks need the framework's capability"
+                + " REVOCABLE_RESOURCES"),
+        Arguments.of(
+            "an unknown constraint operator",
+            "duration: 1m\nframeworks:\n  - {id: f, behaviour: hold, constraints: [[rack, NEAR, r1]]}\n",
+            "frameworks[0].constraints[0]: unknown constraint operator 'NEAR' (known: CLUSTER,"),
+        Arguments.of(
+            "MAX_PER without a count",
+            "duration: 1m\nframeworks:\n  - {id: f, behaviour: hold, constraints: [[rack, MAX_PER, x]]}\n",
+            "MAX_PER needs a positive count, not 'x'"),
+        Arguments.of(
+            "a bad regular expression",
+            "duration: 1m\nframeworks:\n  - {id: f, behaviour: hold, constraints: [[rack, LIKE, '(']]}\n",
+            "frameworks[0].constraints[0]: Unclosed group"),
+        Arguments.of(
+            "an unknown estimator",
+            "duration: 1m\noversubscription: {estimator: magic}\n",
+            "oversubscription.estimator: unknown estimator 'magic' (known: fixed-slack, fixed)"),
+        Arguments.of(
+            "oversubscribed memory",
+            "duration: 1m\noversubscription: {safety_margin: {mem: 10}}\n",
+            "oversubscription.safety_margin: only cpus are oversubscribed"),
+        Arguments.of(
+            "a zero monitor interval",
+            "duration: 1m\nmonitor: {interval: 0s}\n",
+            "monitor.interval: 'interval' must be above 0"),
         Arguments.of("yaml syntax error", "duration: [1m\n", "expected ',' or ']'"),
         Arguments.of("empty file", "", "test.yaml: the file is empty"),
         Arguments.of("not a mapping", "- 1\n", "test.yaml:1:1: expected a mapping, found a list"));

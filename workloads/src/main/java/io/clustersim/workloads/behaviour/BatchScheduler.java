@@ -31,7 +31,15 @@ public final class BatchScheduler implements Scheduler, FiniteWork {
     this.spec = spec;
     Scenario.Tasks t = spec.tasks();
     this.pending =
-        PendingTasks.of(spec, t.resources(), t.durationMicros(), t.maxPerOffer(), t.executor());
+        PendingTasks.of(
+            spec,
+            t.resources(),
+            t.durationMicros(),
+            t.maxPerOffer(),
+            t.executor(),
+            t.container(),
+            t.usage(),
+            t.revocable());
   }
 
   @Override
@@ -56,6 +64,7 @@ public final class BatchScheduler implements Scheduler, FiniteWork {
     if (!state.isTerminal()) {
       return;
     }
+    pending.ended(status.taskId());
     String base = baseId(status.taskId());
     Integer tries = attempts.get(base);
     if (tries == null) {

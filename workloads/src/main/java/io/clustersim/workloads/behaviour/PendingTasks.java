@@ -1,18 +1,24 @@
 package io.clustersim.workloads.behaviour;
 
+import io.clustersim.core.container.ContainerSpec;
+import io.clustersim.core.container.UsageProfile;
+import io.clustersim.core.framework.Constraint;
 import io.clustersim.core.framework.ExecutorInfo;
 import io.clustersim.core.framework.Filters;
 import io.clustersim.core.framework.Offer;
 import io.clustersim.core.framework.Operation;
 import io.clustersim.core.framework.SchedulerDriver;
 import io.clustersim.core.framework.TaskInfo;
+import io.clustersim.core.framework.TaskState;
 import io.clustersim.core.resources.Resources;
 import io.clustersim.core.scenario.Scenario;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,6 +37,14 @@ final class PendingTasks {
   private record Take(Resources task, Resources withExecutor) {}
 
   private final Resources request;
+  private final ContainerSpec container;
+  private final UsageProfile usage;
+  private final boolean revocable;
+  private final List<Constraint> constraints;
+  private final boolean constraintsCount;
+  // Where live tasks run (agent id and attributes), for UNIQUE and MAX_PER; looked up and
+  // counted only, so hash order never reaches the output.
+  private final Map<String, Offer> placedOn = new HashMap<>();
   private final long durationMicros;
   private final int maxPerOffer;
   private final ExecutorInfo executor;
@@ -51,8 +65,17 @@ final class PendingTasks {
       Filters refuse,
       Filters acceptRefuse,
       Placement placement,
-      boolean reserve) {
+      boolean reserve,
+      ContainerSpec container,
+      UsageProfile usage,
+      boolean revocable,
+      List<Constraint> constraints) {
     this.request = request;
+    this.container = container;
+    this.usage = usage;
+    this.revocable = revocable;
+    this.constraints = constraints;
+    this.constraintsCount = constraints.stream().anyMatch(Constraint::counts);
     this.durationMicros = durationMicros;
     this.maxPerOffer = maxPerOffer;
     this.executor = executor;
@@ -63,14 +86,19 @@ final class PendingTasks {
   }
 
   /**
-   * The queue for a scenario framework's behaviour, with its filters, placement and reserve flag.
+   * The queue for a scenario framework's behaviour, with its filters, placement, reserve flag and
+   * constraints; its tasks run in {@code container} with {@code usage} (null: their request), on
+   * revocable CPU when {@code revocable}.
    */
   static PendingTasks of(
       Scenario.Framework spec,
       Resources request,
       long durationMicros,
       int maxPerOffer,
-      ExecutorInfo executor) {
+      ExecutorInfo executor,
+      ContainerSpec container,
+      UsageProfile usage,
+      boolean revocable) {
     return new PendingTasks(
         request,
         durationMicros,
@@ -79,7 +107,34 @@ final class PendingTasks {
         spec.refuse(),
         spec.acceptRefuse(),
         Placement.of(spec.placement()),
-        spec.reserve());
+        spec.reserve(),
+        container,
+        usage,
+        revocable,
+        spec.constraints());
+  }
+
+  /** A task of this queue ended: it no longer counts for UNIQUE and MAX_PER. */
+  void ended(String taskId) {
+    placedOn.remove(taskId);
+  }
+
+  private boolean allowed(Offer offer) {
+    for (Constraint c : constraints) {
+      int same = 0;
+      if (c.counts()) {
+        String v = c.valueOn(offer.agentId(), offer.attributes());
+        for (Offer o : placedOn.values()) {
+          if (v != null && v.equals(c.valueOn(o.agentId(), o.attributes()))) {
+            same++;
+          }
+        }
+      }
+      if (!c.allows(offer.agentId(), offer.attributes(), same)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Queues a task; announces the demand and revives offers if they were suppressed. */
@@ -167,7 +222,21 @@ final class PendingTasks {
         toReserve[chosen] = toReserve[chosen].plus(reserved);
         task = task.minus(unreserved).plus(reserved);
       }
-      launch.get(chosen).add(new TaskInfo(p.id(), task, durationMicros, executor, p.submitted()));
+      if (constraintsCount) {
+        placedOn.put(p.id(), offers.get(chosen));
+      }
+      launch
+          .get(chosen)
+          .add(
+              new TaskInfo(
+                  p.id(),
+                  task,
+                  durationMicros,
+                  executor,
+                  p.submitted(),
+                  TaskState.TASK_FINISHED,
+                  container,
+                  usage));
     }
     for (int i = 0; i < n; i++) {
       Offer offer = offers.get(i);
@@ -199,7 +268,10 @@ final class PendingTasks {
    * agent yet; null if it does not fit.
    */
   private Take take(Offer offer, Resources left, boolean firstOnOffer) {
-    Resources task = left.pick(request);
+    if (!constraints.isEmpty() && !allowed(offer)) {
+      return null;
+    }
+    Resources task = revocable ? left.pickRevocableCpus(request) : left.pick(request);
     if (task == null) {
       return null;
     }

@@ -21,7 +21,17 @@ public final class ServiceScheduler implements Scheduler {
   /** A service scheduler for the framework's {@code service} section. */
   public ServiceScheduler(Scenario.Framework spec) {
     this.spec = spec;
-    this.pending = PendingTasks.of(spec, spec.service().resources(), -1, Integer.MAX_VALUE, null);
+    Scenario.Service service = spec.service();
+    this.pending =
+        PendingTasks.of(
+            spec,
+            service.resources(),
+            -1,
+            Integer.MAX_VALUE,
+            null,
+            service.container(),
+            service.usage(),
+            false);
   }
 
   @Override
@@ -49,6 +59,9 @@ public final class ServiceScheduler implements Scheduler {
 
   @Override
   public void statusUpdate(SchedulerDriver driver, TaskStatus status) {
+    if (status.state().isTerminal()) {
+      pending.ended(status.taskId());
+    }
     if (status.state().isTerminal() && spec.service().restart()) {
       String id = status.taskId();
       int r = id.lastIndexOf("-r");

@@ -3,7 +3,9 @@ package io.clustersim.workloads.trace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -101,11 +103,20 @@ public final class Alibaba2018Format extends TableFormat {
     @Override
     public void events(Row row, long t, Consumer<TraceEvent> out) {
       boolean up = row.required(7).equalsIgnoreCase("USING");
+      // The failure domains (rack-like groupings) become attributes, for constraints.
+      Map<String, String> domains = new TreeMap<>();
+      if (!row.isEmpty(3)) {
+        domains.put("failure_domain_1", row.text(3));
+      }
+      if (!row.isEmpty(4)) {
+        domains.put("failure_domain_2", row.text(4));
+      }
       states.set(
           t,
           row.required(1),
           up,
           ReferenceMachine.resources(row.amount(5, 0), row.amount(6, 0) * memScale, 0),
+          domains,
           out);
     }
   }

@@ -205,10 +205,21 @@ final class AlibabaTables {
 
     /** The events that take the machine from its last state to ({@code isUp}, capacity). */
     void set(long t, String machine, boolean isUp, Resources capacity, Consumer<TraceEvent> out) {
+      set(t, machine, isUp, capacity, Map.of(), out);
+    }
+
+    /** As above, with the attributes the machine registers with when it comes up. */
+    void set(
+        long t,
+        String machine,
+        boolean isUp,
+        Resources capacity,
+        Map<String, String> attributes,
+        Consumer<TraceEvent> out) {
       Resources was = up.get(machine);
       if (isUp && was == null) {
         up.put(machine, capacity);
-        out.accept(new TraceEvent.MachineAdded(t, machine, capacity, Map.of()));
+        out.accept(new TraceEvent.MachineAdded(t, machine, capacity, attributes));
       } else if (isUp && !was.equals(capacity)) {
         up.put(machine, capacity);
         out.accept(new TraceEvent.MachineUpdated(t, machine, capacity));

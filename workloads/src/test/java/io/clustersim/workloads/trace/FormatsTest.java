@@ -122,6 +122,10 @@ class FormatsTest {
             "MachineUpdated@500",
             "MachineRemoved@900"),
         kinds);
+    // Failure domains 1 and "a" become attributes, usable in constraints.
+    assertEquals(
+        java.util.Map.of("failure_domain_1", "1", "failure_domain_2", "a"),
+        ((TraceEvent.MachineAdded) events.get(0)).attributes());
     TraceEvent.TaskSubmitted container = (TraceEvent.TaskSubmitted) events.get(2);
     // 400 hundredths of a core; 2.5 of 100 normalised memory units of 524288 MB.
     assertEquals(4.0, container.request().amount("cpus"), 1e-9);
