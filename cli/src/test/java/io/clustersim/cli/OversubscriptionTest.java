@@ -74,6 +74,19 @@ class OversubscriptionTest {
   }
 
   @Test
+  void theExampleEvictsRevocableTasksWhenTheServicesGetBusy() throws Exception {
+    Runs r = Runs.run(ScenarioRun.load(java.nio.file.Path.of("../examples/oversubscription.yaml")));
+    // The web instances want all their 4 cores from 10 to 20 minutes: evictions happen then only.
+    List<JsonNode> evicted = r.where(Runs.field("reason", "REASON_CONTAINER_PREEMPTED"));
+    assertTrue(!evicted.isEmpty());
+    for (JsonNode e : evicted) {
+      assertEquals("analytics", e.get("framework").asText());
+      double t = Runs.seconds(e);
+      assertTrue(t >= 600 && t < 1200, "evicted at " + t);
+    }
+  }
+
+  @Test
   void theSafetyMarginIsKeptBack() {
     // 1.5 cores of slack less a 1-core margin: 0.5 revocable, too little for be's 1.5.
     Runs r = Runs.run(scenario("{interval: 15s, safety_margin: {cpus: 1}}"));
