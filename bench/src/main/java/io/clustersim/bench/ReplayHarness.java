@@ -80,7 +80,8 @@ public final class ReplayHarness {
                 -1,
                 null,
                 null,
-                false),
+                false,
+                null),
             policy,
             1);
     ScenarioRun run = new ScenarioRun(scenario);

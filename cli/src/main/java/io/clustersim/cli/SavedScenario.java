@@ -74,6 +74,9 @@ final class SavedScenario {
     if (w.placement() != null) {
       trace.put("placement", w.placement());
     }
+    if (w.usage() != null) {
+      trace.put("usage", w.usage());
+    }
     if (w.inflate()) {
       trace.put("inflate", true);
     }

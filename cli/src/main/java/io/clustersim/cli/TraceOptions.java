@@ -109,6 +109,16 @@ final class TraceOptions {
               + " given up. Use with --group-by none.")
   boolean inflate;
 
+  @Option(
+      names = "--trace-usage",
+      paramLabel = "MODE",
+      description =
+          "What the trace's usage records do: measure (the default: agents' resource monitors"
+              + " report them; see monitor: in a scenario), enforce (also kill a task whose"
+              + " recorded memory passes its request, TASK_FAILED"
+              + " REASON_CONTAINER_LIMITATION_MEMORY) or ignore.")
+  String usage;
+
   /** The workload these options describe; bad values throw IllegalArgumentException. */
   Scenario.Workload workload() {
     TraceFormats.Spec s = TraceFormats.Spec.parse(spec);
@@ -153,6 +163,14 @@ final class TraceOptions {
       }
     }
     long ahead = lookahead == null ? -1 : SimTime.parseDuration(lookahead);
+    if (usage != null && !Scenario.Workload.USAGE_MODES.contains(usage)) {
+      throw new IllegalArgumentException(
+          "--trace-usage: unknown mode '"
+              + usage
+              + "' (known: "
+              + String.join(", ", Scenario.Workload.USAGE_MODES)
+              + ")");
+    }
     if (placement != null) {
       try {
         TaskPlacements.get(placement);
@@ -177,7 +195,8 @@ final class TraceOptions {
         ahead,
         null,
         placement,
-        inflate);
+        inflate,
+        usage);
   }
 
   private static double fraction(String name, Double v) {

@@ -75,6 +75,12 @@ class CommandLineTest {
     assertEquals(2, exec("frobnicate").status());
     assertEquals(
         2, exec("run", "--scenario", "../examples/drf-paper.yaml", "--seed", "abc").status());
+    Cli.Outcome usage =
+        exec("run", "--trace", "google-2011:../traces/google-2011-sample", "--trace-usage", "use");
+    assertEquals(2, usage.status());
+    assertTrue(
+        usage.err().contains("--trace-usage: unknown mode 'use' (known: measure, enforce, ignore)"),
+        usage.err());
   }
 
   @Test

@@ -100,6 +100,50 @@ class TraceReplayTest {
         ends(r));
   }
 
+  /**
+   * The trace plus task 0's usage at 120-150 s: 0.125 of a machine's CPU (4 cores), {@code mem}.
+   */
+  private Runs replayWithUsage(String mem, String extra) throws IOException {
+    Files.createDirectories(dir.resolve("task_usage"));
+    Files.writeString(
+        dir.resolve("task_usage/part-00000-of-00001.csv"),
+        "120000000,150000000,7,0,1,0.125," + mem + ",0,0,0,0,0,0,0,0,0,0,0,0,0\n");
+    return Runs.run(
+        "seed: 3\nmonitor: {interval: 5s}\nworkload:\n  trace: {format: google-2011, path: '"
+            + dir
+            + "'"
+            + extra
+            + "}\n");
+  }
+
+  /** CPU the monitors report at {@code seconds}, summed over agents. */
+  private static double usedCpusAt(Runs r, long seconds) {
+    return r.ofType("AGENT_USAGE").stream()
+        .filter(e -> e.get("t").asLong() == seconds * 1_000_000)
+        .mapToDouble(e -> e.get("used").get("cpus").asDouble())
+        .sum();
+  }
+
+  @Test
+  void usageRecordsReachTheAgentsMonitors() throws IOException {
+    // At 125 s all three tasks run (task 1 until its kill at 130 s), each holding 8 cores. Task 0's
+    // record says it uses 4: the monitors report 4 + 8 + 8; ignoring records, 24.
+    assertEquals(20.0, usedCpusAt(replayWithUsage("0.03125", ""), 125), 1e-9);
+    assertEquals(24.0, usedCpusAt(replayWithUsage("0.03125", ", usage: ignore"), 125), 1e-9);
+  }
+
+  @Test
+  void enforcedUsageKillsATaskWhoseMemoryPassesItsRequest() throws IOException {
+    // Task 0 asks for 0.0625 of a machine's memory; its record at 120 s says 0.125.
+    assertEquals("TASK_FAILED@120", ends(replayWithUsage("0.125", ", usage: enforce")).get("7/0"));
+    Runs r = replayWithUsage("0.125", ", usage: enforce");
+    assertEquals(
+        "REASON_CONTAINER_LIMITATION_MEMORY",
+        r.where(Runs.field("state", "TASK_FAILED")).get(0).get("reason").asText());
+    // Measured only, it runs its recorded 60 s.
+    assertEquals("TASK_FINISHED@160", ends(replayWithUsage("0.125", "")).get("7/0"));
+  }
+
   @Test
   void theEndMapDecidesWhatAnEvictionMeans() {
     Runs r = replay(", end_map: {EVICT: finished}");

@@ -75,6 +75,9 @@ public final class AgentProcess implements Endpoint {
   private EventLog log;
   private final ImageStore images = new ImageStore();
 
+  /** Measured usage (cpus, mem thousandths) of tasks, from trace records; looked up only. */
+  private final Map<String, long[]> measured = new java.util.HashMap<>();
+
   /** Revocable resources last reported to the master (allocated plus estimated free). */
   private Resources oversubscribed = Resources.EMPTY;
 
@@ -413,6 +416,22 @@ public final class AgentProcess implements Endpoint {
   }
 
   /**
+   * A task's usage as measured now (a trace's usage record): the monitor reports it from now on;
+   * with {@code enforceMemory}, memory above the task's limit is an OOM kill at once.
+   */
+  void measured(String key, long cpusMilli, long memMilli, boolean enforceMemory) {
+    RunningTask t = tasks.get(key);
+    if (!up || t == null || t.runningAt() < 0) {
+      return;
+    }
+    measured.put(key, new long[] {cpusMilli, memMilli});
+    long limit = t.info().resources().milli("mem");
+    if (enforceMemory && limit > 0 && memMilli > limit && !leaderless) {
+      end(t, TaskState.TASK_FAILED, "REASON_CONTAINER_LIMITATION_MEMORY");
+    }
+  }
+
+  /**
    * Starts the resource monitor's timers for this incarnation: usage reports to the master, the
    * resource estimator and the QoS controller, each at its own period. A crash ends them (the
    * generation changes).
@@ -457,7 +476,11 @@ public final class AgentProcess implements Endpoint {
         usedCpu = cpus;
         usedMem = r.milli("mem");
         int step = t.plan() == null ? -1 : t.plan().stepAt(now - t.runningAt());
-        if (step >= 0) {
+        long[] m = measured.get(e.getKey());
+        if (m != null) {
+          usedCpu = m[0];
+          usedMem = m[1];
+        } else if (step >= 0) {
           usedCpu = t.plan().cpuUsed()[step];
           usedMem = t.plan().memUsed()[step];
         }
@@ -545,6 +568,7 @@ public final class AgentProcess implements Endpoint {
     sim.cancel(t.completion());
     String key = t.frameworkId() + "/" + t.info().id();
     tasks.remove(key);
+    measured.remove(key);
     recentlyEnded.add(key);
     if (recentlyEnded.size() > ENDED_KEPT) {
       recentlyEnded.remove(recentlyEnded.iterator().next());

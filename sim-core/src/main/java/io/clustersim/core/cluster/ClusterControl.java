@@ -33,6 +33,19 @@ public interface ClusterControl {
    */
   boolean updateAgent(String id, Resources total);
 
+  /**
+   * What a task uses now, as measured on its agent (a trace's usage record): the agent's monitor
+   * reports it from now on instead of the task's profile; with {@code enforceMemory}, memory above
+   * the task's limit is an OOM kill at once. Nothing happens for a task the agent does not run.
+   */
+  void taskUsage(
+      String agentId,
+      String frameworkId,
+      String taskId,
+      long cpusMilli,
+      long memMilli,
+      boolean enforceMemory);
+
   /** A new framework starts and registers. */
   void addFramework(FrameworkInfo info, Scheduler scheduler);
 

@@ -231,6 +231,20 @@ public final class ClusterSimulation {
     }
 
     @Override
+    public void taskUsage(
+        String agentId,
+        String frameworkId,
+        String taskId,
+        long cpusMilli,
+        long memMilli,
+        boolean enforceMemory) {
+      AgentProcess agent = agents.get(agentId);
+      if (agent != null) {
+        agent.measured(frameworkId + "/" + taskId, cpusMilli, memMilli, enforceMemory);
+      }
+    }
+
+    @Override
     public boolean updateAgent(String id, Resources total) {
       return master.updateAgent(id, total);
     }

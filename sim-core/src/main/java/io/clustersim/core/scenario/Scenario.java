@@ -224,6 +224,9 @@ public record Scenario(
    *     for first-fit
    * @param inflate tasks arrive in trace order one second apart and never end, and one that fits no
    *     offer when it arrives is given up: the FGD paper's workload inflation
+   * @param usage what the trace's usage records do: {@code measure} (the agents' monitors report
+   *     them), {@code enforce} (also: memory above the request is an OOM kill) or {@code ignore};
+   *     null for {@code measure}
    */
   public record Workload(
       String format,
@@ -242,7 +245,11 @@ public record Scenario(
       long lookaheadMicros,
       String events,
       String placement,
-      boolean inflate) {
+      boolean inflate,
+      String usage) {
+    /** What the trace's usage records may do. */
+    public static final List<String> USAGE_MODES = List.of("measure", "enforce", "ignore");
+
     /** The replay modes. */
     public static final List<String> MODES = List.of("simulated", "as-recorded");
 

@@ -759,7 +759,8 @@ public final class ScenarioLoader {
           "lookahead",
           "events",
           "placement",
-          "inflate");
+          "inflate",
+          "usage");
       String format = in.string(in.require(t, "format"));
       if (!traceFormats.contains(format)) {
         throw in.error(
@@ -868,6 +869,19 @@ public final class ScenarioLoader {
         }
       }
       boolean inflate = in.get(t, "inflate") != null && in.bool(in.get(t, "inflate"));
+      String usage = null;
+      if (in.get(t, "usage") != null) {
+        usage = in.string(in.get(t, "usage"));
+        if (!Scenario.Workload.USAGE_MODES.contains(usage)) {
+          throw in.error(
+              in.get(t, "usage"),
+              "unknown usage mode '"
+                  + usage
+                  + "' (known: "
+                  + String.join(", ", Scenario.Workload.USAGE_MODES)
+                  + ")");
+        }
+      }
       return new Scenario.Workload(
           format,
           path,
@@ -885,7 +899,8 @@ public final class ScenarioLoader {
           lookahead,
           events,
           placement,
-          inflate);
+          inflate,
+          usage);
     }
 
     private long at(Node.MapNode m) {

@@ -20,6 +20,7 @@ import io.clustersim.workloads.trace.GroupBy;
  * @param placement where trace frameworks put tasks among their offers
  * @param inflate the FGD paper's workload inflation: tasks arrive in trace order one second apart,
  *     never end, and are given up if no offer fits them when they arrive
+ * @param usage what usage records do: {@code measure}, {@code enforce} or {@code ignore}
  */
 public record ReplayOptions(
     GroupBy groupBy,
@@ -30,7 +31,8 @@ public record ReplayOptions(
     Filters refuse,
     boolean gpus,
     TaskPlacement placement,
-    boolean inflate) {
+    boolean inflate,
+    String usage) {
   /** One hour: Google 2011 reads about 200,000 events an hour, a few tens of MB ahead. */
   public static final long DEFAULT_LOOKAHEAD = 3600 * SimTime.SECONDS;
 }

@@ -57,7 +57,8 @@ public final class TraceReplay {
             spec.placement() == null
                 ? TaskPlacements.firstFit()
                 : TaskPlacements.get(spec.placement()),
-            spec.inflate());
+            spec.inflate(),
+            spec.usage() == null ? "measure" : spec.usage());
   }
 
   /**

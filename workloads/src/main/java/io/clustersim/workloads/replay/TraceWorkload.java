@@ -6,6 +6,7 @@ import io.clustersim.core.framework.Capability;
 import io.clustersim.core.framework.FrameworkInfo;
 import io.clustersim.core.framework.TaskState;
 import io.clustersim.core.kernel.SimTime;
+import io.clustersim.core.resources.Resources;
 import io.clustersim.workloads.trace.EventSource;
 import io.clustersim.workloads.trace.GroupBy;
 import io.clustersim.workloads.trace.TaskKey;
@@ -158,6 +159,25 @@ public final class TraceWorkload implements Workload {
       }
     } else if (e instanceof TraceEvent.TaskSubmitted s) {
       submit(s, t);
+    } else if (e instanceof TraceEvent.TaskUsage u && !options.usage().equals("ignore")) {
+      Attempt a = reading.get(u.task());
+      if (a != null) {
+        boolean enforce = options.usage().equals("enforce");
+        cluster.input(
+            t,
+            () -> {
+              // Only while this attempt runs on the agent the simulation chose.
+              if (a.launchedAt >= 0 && !a.done && a.agent != null) {
+                cluster.taskUsage(
+                    a.agent,
+                    a.framework,
+                    a.id,
+                    Resources.toMilli("cpus", u.cpus()),
+                    Resources.toMilli("mem", u.memMb()),
+                    enforce);
+              }
+            });
+      }
     } else if (options.inflate()) {
       return; // inflated tasks never end, and arrive in their own slots
     } else if (e instanceof TraceEvent.TaskScheduled s) {
@@ -171,7 +191,7 @@ public final class TraceWorkload implements Workload {
         recordEnd(a, end, t);
       }
     }
-    // Job events and usage do not drive a simulated replay.
+    // Job events do not drive a simulated replay.
   }
 
   private void submit(TraceEvent.TaskSubmitted s, long t) {
