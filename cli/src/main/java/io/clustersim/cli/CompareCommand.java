@@ -8,6 +8,7 @@ import io.clustersim.core.scenario.Scenario;
 import io.clustersim.core.scenario.ScenarioException;
 import io.clustersim.reports.compare.ComparisonReport;
 import io.clustersim.reports.compare.RunOutcome;
+import io.clustersim.workloads.placement.TaskPlacements;
 import io.clustersim.workloads.replay.TraceReplay;
 import io.clustersim.workloads.trace.FanOut;
 import io.clustersim.workloads.trace.TraceException;
@@ -52,6 +53,16 @@ final class CompareCommand implements Callable<Integer> {
       paramLabel = "P,P,...",
       description = "Policies to compare (see 'clustersim policies'), e.g. drf,fifo,packing.")
   List<String> policies;
+
+  @Option(
+      names = "--placements",
+      split = ",",
+      paramLabel = "S,S,...",
+      description =
+          "Also compare trace placement strategies (see --placement), e.g. fgd,best-fit,random:"
+              + " one run per policy, strategy and seed. With one policy the strategies name the"
+              + " columns. GPU replays (--inflate) add charts of GPUs allocated and fragmented.")
+  List<String> placements;
 
   @Option(
       names = "--seeds",
@@ -106,6 +117,21 @@ final class CompareCommand implements Callable<Integer> {
       if (duration != null) {
         base = base.withDuration(SimTime.parseDuration(duration));
       }
+      if (placements != null) {
+        if (base.workload() == null) {
+          throw new IllegalArgumentException("--placements: only for a trace workload");
+        }
+        for (String q : placements) {
+          try {
+            TaskPlacements.get(q);
+          } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--placements: " + e.getMessage());
+          }
+        }
+        if (placements.size() != placements.stream().distinct().count()) {
+          throw new IllegalArgumentException("--placements: a strategy is named twice");
+        }
+      }
       if (base.workload() != null) {
         TraceReplay.of(base.workload(), seedList.get(0)); // refuses an impossible replay now
       }
@@ -114,17 +140,27 @@ final class CompareCommand implements Callable<Integer> {
       return Main.BAD_INPUT;
     }
     List<ScenarioRun> runs = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
+    List<String> strategies =
+        placements == null ? java.util.Collections.singletonList(null) : placements;
     for (String p : policies) {
-      for (long s : seedList) {
-        ScenarioRun run = new ScenarioRun(base.withPolicy(p).withSeed(s));
-        long d = run.scenario().durationMicros();
-        run.sampleEvery(d > 0 ? Math.max(1, d / 500) : SimTime.SECONDS);
-        runs.add(run);
+      for (String q : strategies) {
+        Scenario config =
+            q == null
+                ? base.withPolicy(p)
+                : base.withPolicy(p).withWorkload(base.workload().withPlacement(q));
+        for (long s : seedList) {
+          ScenarioRun run = new ScenarioRun(config.withSeed(s));
+          long d = run.scenario().durationMicros();
+          run.sampleEvery(d > 0 ? Math.max(1, d / 500) : SimTime.SECONDS);
+          runs.add(run);
+          labels.add(q == null ? p : policies.size() == 1 ? q : p + "/" + q);
+        }
       }
     }
     List<RunOutcome> outcomes;
     try {
-      outcomes = runAll(runs, seedList);
+      outcomes = runAll(runs, labels, seedList);
     } catch (InvariantViolation e) {
       System.err.println("clustersim: " + e.getMessage());
       return Main.INVARIANT;
@@ -170,7 +206,8 @@ final class CompareCommand implements Callable<Integer> {
     return 0;
   }
 
-  private List<RunOutcome> runAll(List<ScenarioRun> runs, List<Long> seedList) {
+  private List<RunOutcome> runAll(
+      List<ScenarioRun> runs, List<String> labels, List<Long> seedList) {
     AtomicLongArray clock = new AtomicLongArray(runs.size());
     for (int i = 0; i < runs.size(); i++) {
       int k = i;
@@ -190,7 +227,8 @@ final class CompareCommand implements Callable<Integer> {
       List<Future<?>> futures = new ArrayList<>();
       for (int i = 0; i < runs.size(); i++) {
         ScenarioRun run = runs.get(i);
-        TraceReplay replay = shared == null ? null : shared.withSeed(run.scenario().seed());
+        TraceReplay replay =
+            shared == null ? null : shared.forRun(run.scenario().workload(), run.scenario().seed());
         var source = fan == null ? null : fan.branch(i);
         futures.add(
             pool.submit(
@@ -226,10 +264,11 @@ final class CompareCommand implements Callable<Integer> {
     }
     ObjectMapper json = new ObjectMapper();
     List<RunOutcome> outcomes = new ArrayList<>();
-    for (ScenarioRun run : runs) {
+    for (int i = 0; i < runs.size(); i++) {
+      ScenarioRun run = runs.get(i);
       outcomes.add(
           new RunOutcome(
-              run.scenario().policy(),
+              labels.get(i),
               run.scenario().seed(),
               run.summary(json),
               run.series().samples(),

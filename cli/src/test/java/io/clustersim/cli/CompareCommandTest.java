@@ -75,6 +75,75 @@ class CompareCommandTest {
   }
 
   @Test
+  void placementStrategiesAreComparedWithGpuCharts() throws Exception {
+    Path trace = dir.resolve("gpu");
+    Files.createDirectories(trace);
+    Files.writeString(
+        trace.resolve("openb_node_list_gpu_node.csv"),
+        "sn,cpu_milli,memory_mib,gpu,model\nn-0,32000,65536,2,V100\nn-1,32000,65536,2,V100\n");
+    StringBuilder pods =
+        new StringBuilder(
+            "name,cpu_milli,memory_mib,num_gpu,gpu_milli,gpu_spec,qos,pod_phase,creation_time,"
+                + "deletion_time,scheduled_time\n");
+    int[] shares = {600, 500, 1000, 300, 500, 700, 200, 500};
+    for (int i = 0; i < 120; i++) {
+      pods.append("p-").append(i).append(",1000,1024,1,").append(shares[i % shares.length]);
+      pods.append(",,LS,Running,").append(i).append(',').append(i + 1000).append(',').append(i);
+      pods.append('\n');
+    }
+    Files.writeString(trace.resolve("openb_pod_list_default.csv"), pods.toString());
+    Path out = dir.resolve("cmp");
+    String spec = "alibaba-gpu-2023:" + trace;
+    Cli.Outcome o =
+        Cli.exec(
+            "compare",
+            "--trace",
+            spec,
+            "--group-by",
+            "none",
+            "--inflate",
+            "--policies",
+            "drf",
+            "--placements",
+            "fgd,first-fit",
+            "--out",
+            out.toString(),
+            "--quiet");
+    assertEquals(0, o.status(), o.err());
+    String html = Files.readString(out.resolve("report.html"));
+    for (String chart : ComparisonReport.GPU_CHARTS) {
+      assertTrue(Files.exists(out.resolve(chart + ".png")), chart);
+      assertTrue(html.contains("alt=\"" + chart + "\""), chart);
+    }
+    assertTrue(html.contains("<th>fgd</th><th>first-fit</th>"), "strategies name the columns");
+    assertTrue(html.contains("GPUs fragmented at the end"));
+    // Each column is the single run with that strategy.
+    Map<String, String> d = digests(out);
+    for (String placement : List.of("fgd", "first-fit")) {
+      Cli.Outcome run =
+          Cli.exec(
+              "run", "--trace", spec, "--group-by", "none", "--inflate", "--placement", placement);
+      assertTrue(run.out().contains(d.get(placement + "/1")), placement + ": " + run.out());
+    }
+    assertTrue(!d.get("fgd/1").equals(d.get("first-fit/1")), "the strategies place differently");
+    // Outside trace replays there is nothing to place.
+    assertEquals(
+        2,
+        Cli.exec(
+                "compare",
+                "--scenario",
+                "../examples/drf-paper.yaml",
+                "--policies",
+                "drf",
+                "--placements",
+                "fgd",
+                "--out",
+                out.toString(),
+                "--quiet")
+            .status());
+  }
+
+  @Test
   void parallelRunsGiveTheDigestsOfSingleRuns() throws Exception {
     Path out = dir.resolve("cmp");
     Cli.Outcome o =

@@ -1,5 +1,6 @@
 package io.clustersim.reports.compare;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.clustersim.reports.RunSeries;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -68,7 +69,63 @@ final class ComparisonCharts {
     out.put("dominant-shares", dominantShares());
     out.put("wait-cdf", waitCdf());
     out.put("headline", headline());
+    if (hasGpuSeries()) {
+      out.put(
+          "gpu-allocated",
+          asWorkloadArrives("GPUs allocated as the workload arrives", "allocated_pct"));
+      out.put(
+          "gpu-fragmented",
+          asWorkloadArrives("GPUs fragmented as the workload arrives (FGD)", "fragmented_pct"));
+    }
     return out;
+  }
+
+  private boolean hasGpuSeries() {
+    for (List<RunOutcome> runs : byPolicy.values()) {
+      for (RunOutcome r : runs) {
+        if (r.summary().has("gpu")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The FGD paper's figure: a GPU metric (% of the cluster's GPUs) against tasks arrived, one line
+   * per configuration (its first seed: arrivals are the same for every seed of a trace).
+   */
+  private JFreeChart asWorkloadArrives(String title, String key) {
+    XYSeriesCollection data = new XYSeriesCollection();
+    for (Map.Entry<String, List<RunOutcome>> e : byPolicy.entrySet()) {
+      XYSeries s = new XYSeries(e.getKey());
+      JsonNode gpu = e.getValue().get(0).summary().get("gpu");
+      if (gpu != null) {
+        for (JsonNode p : gpu.get("as_workload_arrives")) {
+          s.add(p.get("tasks").asDouble(), p.get(key).asDouble());
+        }
+      }
+      data.addSeries(s);
+    }
+    JFreeChart chart =
+        ChartFactory.createXYLineChart(
+            title,
+            "tasks arrived",
+            "% of the cluster's GPUs",
+            data,
+            PlotOrientation.VERTICAL,
+            true,
+            false,
+            false);
+    XYPlot plot = chart.getXYPlot();
+    XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+    for (int i = 0; i < data.getSeriesCount(); i++) {
+      r.setSeriesPaint(i, COLORS[i % COLORS.length]);
+      r.setSeriesStroke(i, new BasicStroke(1.6f));
+    }
+    plot.setRenderer(r);
+    style(chart);
+    return chart;
   }
 
   /** The value of {@code key} at {@code t}: the last sample at or before it (0 before any). */

@@ -30,9 +30,12 @@ import org.jfree.chart.JFreeChart;
  * @param versions clustersim's and Java's versions
  */
 public record ComparisonReport(String workload, String versions) {
-  /** Chart file names (without extension), in the report's order. */
+  /** Chart file names (without extension), in the report's order; GPU replays add two more. */
   public static final List<String> CHARTS =
       List.of("utilisation", "memory", "jain", "dominant-shares", "wait-cdf", "headline");
+
+  /** The charts a GPU-sharing replay adds. */
+  public static final List<String> GPU_CHARTS = List.of("gpu-allocated", "gpu-fragmented");
 
   /** Writes everything for {@code runs} (in policy order, then seed order) into {@code dir}. */
   public void write(Path dir, List<RunOutcome> runs) throws IOException {
@@ -55,7 +58,10 @@ public record ComparisonReport(String workload, String versions) {
     new ObjectMapper()
         .enable(SerializationFeature.INDENT_OUTPUT)
         .writeValue(dir.resolve("summary.json").toFile(), json);
-    Files.writeString(dir.resolve("report.html"), html(dir, byPolicy), StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("report.html"),
+        html(dir, byPolicy, List.copyOf(charts.keySet())),
+        StandardCharsets.UTF_8);
   }
 
   private static void writeSummaryCsv(Path file, List<RunOutcome> runs) throws IOException {
@@ -154,7 +160,8 @@ public record ComparisonReport(String workload, String versions) {
     return Estimate.of(values);
   }
 
-  private String html(Path dir, Map<String, List<RunOutcome>> byPolicy) throws IOException {
+  private String html(Path dir, Map<String, List<RunOutcome>> byPolicy, List<String> chartNames)
+      throws IOException {
     StringBuilder b = new StringBuilder(1 << 16);
     b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<title>clustersim policy comparison</title><style>")
@@ -174,6 +181,9 @@ public record ComparisonReport(String workload, String versions) {
     }
     b.append("</tr>\n");
     for (Metric m : Metric.HEADLINE) {
+      if (byPolicy.values().stream().allMatch(runs -> estimate(m, runs) == null)) {
+        continue; // a metric no run has (the GPU ones outside GPU replays)
+      }
       b.append("<tr><td>").append(esc(m.label()));
       if (!m.unit().isEmpty()) {
         b.append(" (").append(esc(m.unit())).append(')');
@@ -186,7 +196,7 @@ public record ComparisonReport(String workload, String versions) {
       b.append("</tr>\n");
     }
     b.append("</table>\n");
-    for (String name : CHARTS) {
+    for (String name : chartNames) {
       byte[] png = Files.readAllBytes(dir.resolve(name + ".png"));
       b.append("<h2 id=\"")
           .append(name)
@@ -233,6 +243,8 @@ public record ComparisonReport(String workload, String versions) {
       case "jain" -> "Fairness over time (Jain's index)";
       case "dominant-shares" -> "Dominant share per role";
       case "wait-cdf" -> "Task wait CDF";
+      case "gpu-allocated" -> "GPUs allocated as the workload arrives";
+      case "gpu-fragmented" -> "GPUs fragmented as the workload arrives (FGD measure)";
       default -> "Headline metrics";
     };
   }

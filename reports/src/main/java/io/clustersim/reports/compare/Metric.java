@@ -96,7 +96,17 @@ public record Metric(String key, String label, String unit, List<String> path, b
               false,
               "tasks",
               "by_final_state",
-              "TASK_RUNNING"));
+              "TASK_RUNNING"),
+          // GPU-sharing replays only (absent otherwise, and then left out of the table).
+          m("gpu_allocated_pct", "GPUs allocated at the end", "%", false, "gpu", "allocated_pct"),
+          m(
+              "gpu_fragmented_pct",
+              "GPUs fragmented at the end (FGD measure)",
+              "%",
+              false,
+              "gpu",
+              "fragmented_pct"),
+          m("gpu_tasks_given_up", "GPU tasks given up", "", false, "gpu", "tasks_given_up"));
 
   private static Metric m(String key, String label, String unit, boolean share, String... path) {
     return new Metric(key, label, unit, List.of(path), share);

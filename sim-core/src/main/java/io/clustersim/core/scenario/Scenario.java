@@ -253,6 +253,29 @@ public record Scenario(
     /** The replay modes. */
     public static final List<String> MODES = List.of("simulated", "as-recorded");
 
+    /** The same workload with another trace placement strategy. */
+    public Workload withPlacement(String newPlacement) {
+      return new Workload(
+          format,
+          path,
+          windowStartMicros,
+          windowEndMicros,
+          sample,
+          mode,
+          groupBy,
+          sampleMachines,
+          maxTasks,
+          referenceCpus,
+          referenceMemMb,
+          endMap,
+          skipBadRows,
+          lookaheadMicros,
+          events,
+          newPlacement,
+          inflate,
+          usage);
+    }
+
     /** True for an as-recorded replay. */
     public boolean asRecorded() {
       return mode.equals("as-recorded");

@@ -70,6 +70,14 @@ public final class TraceReplay {
   }
 
   /**
+   * The same trace replayed with another run's settings (its seed, placement strategy): only what
+   * the frameworks do may differ, since every run is fed the same events.
+   */
+  public TraceReplay forRun(Scenario.Workload runSpec, long seed) {
+    return new TraceReplay(runSpec, seed, bad, stats);
+  }
+
+  /**
    * The replay of {@code spec} under {@code seed}. An as-recorded replay of a format that records
    * no placements is refused here with an {@link IllegalArgumentException}.
    */
