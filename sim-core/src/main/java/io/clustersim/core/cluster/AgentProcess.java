@@ -261,8 +261,16 @@ public final class AgentProcess implements Endpoint {
         if (executorTasks.merge(execKey, -1, Integer::sum) == 0) {
           executorTasks.remove(execKey);
         }
+        measured.remove(t.frameworkId() + "/" + t.info().id());
       }
     }
+    // The restarted agent starts with no estimate: it registers with the revocable resources its
+    // surviving (checkpointed) tasks hold, and its estimator reports the rest later.
+    Resources held = Resources.EMPTY;
+    for (RunningTask t : tasks.values()) {
+      held = held.plus(t.info().resources().revocable());
+    }
+    oversubscribed = held;
   }
 
   @Override
