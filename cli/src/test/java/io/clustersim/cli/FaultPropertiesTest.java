@@ -56,6 +56,10 @@ class FaultPropertiesTest {
                 "{id: FW, behaviour: batch, capabilities: [REVOCABLE_RESOURCES], refuse_seconds: 1,"
                     + " tasks: {count: 4, resources: {cpus: 1, mem: 256}, duration: 60s,"
                     + " revocable: true}}",
+                "{id: FW, behaviour: batch, checkpoint: true, refuse_seconds: 1,"
+                    + " capabilities: [REVOCABLE_RESOURCES, PARTITION_AWARE],"
+                    + " tasks: {count: 4, resources: {cpus: 1, mem: 256}, duration: 60s,"
+                    + " revocable: true}}",
                 "{id: FW, behaviour: service, failover_timeout: FO, service: {instances: 2,"
                     + " resources: {cpus: 2, mem: 512}, usage: [{at: 0s, cpus: 0.2},"
                     + " {at: 90s, cpus: 2}]}}",
@@ -184,5 +188,12 @@ class FaultPropertiesTest {
     assertTrue(r.result.events() > 0);
     net.jqwik.api.statistics.Statistics.label("faults that happened")
         .collect(Math.min(r.ofType("FAULT").size(), 4));
+    net.jqwik.api.statistics.Statistics.label("agent internals")
+        .collect(
+            r.where(Runs.field("reason", "REASON_CONTAINER_PREEMPTED")).isEmpty()
+                ? r.where(Runs.field("reason", "REASON_CONTAINER_LIMITATION_MEMORY")).isEmpty()
+                    ? "neither"
+                    : "OOM kills only"
+                : "revocable evictions");
   }
 }
