@@ -4,15 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Containerizers and isolation, with times that follow from the settings: a docker image of 1,000
@@ -20,8 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
  * crosses its limit is killed then; a task that wants twice its CPU runs twice as long.
  */
 class ContainerTest {
-  @TempDir Path dir;
-
   private static final String CONTAINERS =
       "containers: {docker: {startup: 1s}, pull_bandwidth: 100, images: {big: 1000}}\n";
 
@@ -105,7 +98,7 @@ class ContainerTest {
   }
 
   @Test
-  void aTaskWhoseMemoryCrossesItsLimitIsKilledThen() throws IOException {
+  void aTaskWhoseMemoryCrossesItsLimitIsKilledThen() {
     // 1024 MiB limit; uses 512 MiB, then 2048 MiB from 40 s of its run: OOM at 40 s, every try.
     String yaml =
         "seed: 1\n"
@@ -127,7 +120,7 @@ class ContainerTest {
       }
     }
     assertEquals(4, kills, "the first try and three retries");
-    JsonNode summary = summary(yaml);
+    JsonNode summary = r.summary();
     assertEquals(4, summary.get("isolation").get("oom_kills").asLong());
   }
 
@@ -144,7 +137,7 @@ class ContainerTest {
   }
 
   @Test
-  void cpuAboveTheLimitIsThrottledNotKilled() throws IOException {
+  void cpuAboveTheLimitIsThrottledNotKilled() {
     // One core; wants one core for 30 s of work, then three: the last 30 s of work take 90 s,
     // so 120 s in all, 60 s more than its duration.
     String yaml =
@@ -159,18 +152,9 @@ class ContainerTest {
     assertEquals(120.0, Runs.seconds(finished) - running, 1e-9);
     JsonNode throttled = r.ofType("TASK_THROTTLED").get(0);
     assertEquals(60.0, throttled.get("extra_seconds").asDouble(), 1e-9);
-    JsonNode isolation = summary(yaml).get("isolation");
+    JsonNode isolation = r.summary().get("isolation");
     assertEquals(1, isolation.get("throttled_tasks").asLong());
     assertEquals(60.0, isolation.get("throttled_extra_seconds").asDouble(), 1e-9);
     assertEquals(0, isolation.get("oom_kills").asLong());
-  }
-
-  private JsonNode summary(String yaml) throws IOException {
-    Path f = dir.resolve("s.yaml");
-    Files.writeString(f, yaml);
-    Path summary = dir.resolve("summary.json");
-    assertEquals(
-        0, Cli.exec("run", "--scenario", f.toString(), "--summary", summary.toString()).status());
-    return new ObjectMapper().readTree(summary.toFile());
   }
 }

@@ -53,6 +53,11 @@ final class Runs {
     return new Runs(run, result, out.toString(StandardCharsets.UTF_8));
   }
 
+  /** The run's summary, as {@code --summary} writes it. */
+  JsonNode summary() {
+    return run.summary(JSON);
+  }
+
   List<JsonNode> where(Predicate<JsonNode> p) {
     return events.stream().filter(p).toList();
   }

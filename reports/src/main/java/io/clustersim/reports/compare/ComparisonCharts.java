@@ -107,16 +107,7 @@ final class ComparisonCharts {
       }
       data.addSeries(s);
     }
-    JFreeChart chart =
-        ChartFactory.createXYLineChart(
-            title,
-            "tasks arrived",
-            "% of the cluster's GPUs",
-            data,
-            PlotOrientation.VERTICAL,
-            true,
-            false,
-            false);
+    JFreeChart chart = lines(title, "tasks arrived", "% of the cluster's GPUs", data);
     XYPlot plot = chart.getXYPlot();
     XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
     for (int i = 0; i < data.getSeriesCount(); i++) {
@@ -164,16 +155,7 @@ final class ComparisonCharts {
       }
       data.addSeries(s);
     }
-    JFreeChart chart =
-        ChartFactory.createXYLineChart(
-            title,
-            "simulated time (h)",
-            yLabel,
-            data,
-            PlotOrientation.VERTICAL,
-            true,
-            false,
-            false);
+    JFreeChart chart = lines(title, "simulated time (h)", yLabel, data);
     XYPlot plot = chart.getXYPlot();
     DeviationRenderer r = new DeviationRenderer(true, false);
     for (int i = 0; i < data.getSeriesCount(); i++) {
@@ -189,6 +171,13 @@ final class ComparisonCharts {
     }
     style(chart);
     return chart;
+  }
+
+  /** An XY line chart with a legend, before styling and renderers. */
+  private static JFreeChart lines(
+      String title, String xLabel, String yLabel, org.jfree.data.xy.XYDataset data) {
+    return ChartFactory.createXYLineChart(
+        title, xLabel, yLabel, data, PlotOrientation.VERTICAL, true, false, false);
   }
 
   /** One small chart per policy (first seed), a line per role. */

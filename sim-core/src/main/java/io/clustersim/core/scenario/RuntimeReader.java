@@ -153,27 +153,9 @@ final class RuntimeReader {
   private Oversubscription oversubscription(Node.MapNode m) {
     in.allowOnly(
         m, "estimator", "qos_controller", "interval", "qos_interval", "safety_margin", "fixed");
-    String estimator = in.string(m, "estimator", OversubscriptionPolicies.estimators().get(0));
-    if (OversubscriptionPolicies.estimator(estimator) == null) {
-      throw in.error(
-          in.get(m, "estimator"),
-          "unknown estimator '"
-              + estimator
-              + "' (known: "
-              + String.join(", ", OversubscriptionPolicies.estimators())
-              + ")");
-    }
+    String estimator = known(m, "estimator", "estimator", OversubscriptionPolicies.estimators());
     String controller =
-        in.string(m, "qos_controller", OversubscriptionPolicies.controllers().get(0));
-    if (OversubscriptionPolicies.controller(controller) == null) {
-      throw in.error(
-          in.get(m, "qos_controller"),
-          "unknown QoS controller '"
-              + controller
-              + "' (known: "
-              + String.join(", ", OversubscriptionPolicies.controllers())
-              + ")");
-    }
+        known(m, "qos_controller", "QoS controller", OversubscriptionPolicies.controllers());
     return new Oversubscription(
         OversubscriptionPolicies.estimator(estimator),
         OversubscriptionPolicies.controller(controller),
@@ -181,6 +163,17 @@ final class RuntimeReader {
         positive(m, "qos_interval", SECOND),
         cpus(in.get(m, "safety_margin"), 0),
         cpus(in.get(m, "fixed"), 0));
+  }
+
+  /** The name under {@code key}, one of {@code names} (the first when absent). */
+  private String known(Node.MapNode m, String key, String what, List<String> names) {
+    String name = in.string(m, key, names.get(0));
+    if (!names.contains(name)) {
+      throw in.error(
+          in.get(m, key),
+          "unknown " + what + " '" + name + "' (known: " + String.join(", ", names) + ")");
+    }
+    return name;
   }
 
   /** The {@code cpus} of a resource map (the only resource oversubscribed), in thousandths. */
