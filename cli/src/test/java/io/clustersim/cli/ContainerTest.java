@@ -67,6 +67,28 @@ class ContainerTest {
   }
 
   @Test
+  void aCheckpointedTaskWhoseContainerStartsWhileItsAgentIsDownIsReportedRunningOnItsReturn() {
+    // Launched at 0 s (the framework's registration triggers an allocation); its image takes 10 s
+    // and the container 1 s more, so it comes up at 11 s, while the agent is down (3 s to 30 s).
+    // Reported when the agent is back.
+    Runs r =
+        Runs.run(
+            "seed: 1\n"
+                + CONTAINERS
+                + "agents: [{id: a, containerizers: [docker], resources: {cpus: 2, mem: 4096}}]\n"
+                + "frameworks:\n"
+                + "  - {id: job, behaviour: batch, checkpoint: true, tasks: {count: 1,"
+                + " resources: {cpus: 1, mem: 512}, duration: 60s,"
+                + " container: {type: docker, image: big}}}\n"
+                + "faults:\n  - {at: 3s, crash_agent: a, restart_after: 27s}\n");
+    JsonNode running = r.where(Runs.field("state", "TASK_RUNNING")).get(0);
+    assertEquals(30.0, Runs.seconds(running));
+    assertEquals(0.0, Runs.seconds(r.ofType("TASK_LAUNCHED").get(0)));
+    // It still ends 60 s after its container came up.
+    assertEquals(71.0, Runs.seconds(r.where(Runs.field("state", "TASK_FINISHED")).get(0)));
+  }
+
+  @Test
   void aDockerTaskOnAnAgentWithoutDockerFailsToLaunch() {
     Runs r =
         Runs.run(

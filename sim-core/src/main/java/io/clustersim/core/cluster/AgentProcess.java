@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A simulated agent: registers with the master, answers pings, and runs tasks inside executors.
@@ -85,6 +86,9 @@ public final class AgentProcess implements Endpoint {
 
   /** No leading master: between a leader's crash and the election of the next. */
   private boolean leaderless;
+
+  /** Checkpointed tasks whose container came up while the agent was down. */
+  private final Set<String> startedWhileDown = new LinkedHashSet<>();
 
   /** Checkpointed tasks that ended while the agent was down, reported when it is back. */
   private final Map<String, TaskState> endedWhileDown = new LinkedHashMap<>();
@@ -170,6 +174,13 @@ public final class AgentProcess implements Endpoint {
   /** Registers, then reports the tasks that ended while it could not (down or leaderless). */
   private void registerAndReport() {
     register();
+    for (String key : List.copyOf(startedWhileDown)) {
+      RunningTask t = tasks.get(key);
+      if (t != null && !endedWhileDown.containsKey(key)) {
+        status(t.frameworkId(), t.info(), TaskState.TASK_RUNNING, null);
+      }
+    }
+    startedWhileDown.clear();
     for (Map.Entry<String, TaskState> e : List.copyOf(endedWhileDown.entrySet())) {
       RunningTask t = tasks.get(e.getKey());
       if (t != null) {
@@ -380,6 +391,8 @@ public final class AgentProcess implements Endpoint {
     String frameworkId = starting.frameworkId();
     if (up) {
       status(frameworkId, task, TaskState.TASK_RUNNING, null);
+    } else {
+      startedWhileDown.add(key); // a checkpointed task: reported running once the agent is back
     }
     UsageProfile.Plan plan =
         task.usage() == null
