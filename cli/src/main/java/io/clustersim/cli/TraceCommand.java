@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
       TraceInspectCommand.class,
       TraceGenerateCommand.class,
       TraceFormatsCommand.class,
+      TracePlacementsCommand.class,
       CommandLine.HelpCommand.class
     })
 final class TraceCommand implements Runnable {

@@ -94,6 +94,8 @@ class CommandLineTest {
     Cli.Outcome policies = exec("policies");
     assertEquals(0, policies.status());
     assertTrue(policies.out().startsWith("drf "), policies.out());
+    assertTrue(policies.out().contains("  fixed-slack "), policies.out());
+    assertTrue(policies.out().contains("  cpu-contention "), policies.out());
   }
 
   @Test

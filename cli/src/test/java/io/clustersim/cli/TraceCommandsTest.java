@@ -238,4 +238,14 @@ class TraceCommandsTest {
       assertTrue(o.out().contains(f), o.out());
     }
   }
+
+  @Test
+  void placementsListsEveryStrategyWithItsDescription() {
+    Cli.Outcome o = Cli.exec("trace", "placements");
+    assertEquals(0, o.status());
+    List<String> lines = o.out().lines().toList();
+    assertEquals(7, lines.size(), o.out());
+    assertTrue(lines.get(0).startsWith("first-fit "), o.out());
+    assertTrue(o.out().contains("fgd             least growth of GPU fragmentation"), o.out());
+  }
 }
