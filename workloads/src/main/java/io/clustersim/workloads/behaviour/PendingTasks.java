@@ -171,11 +171,8 @@ final class PendingTasks {
       toReserve[i] = Resources.EMPTY;
     }
     while (!queue.isEmpty()) {
-      int chosen = -1;
-      Take chosenTake = null;
-      double chosenScore = 0;
-      List<Integer> fitting = new ArrayList<>();
-      List<Take> fittingTakes = new ArrayList<>();
+      List<Placement.Fit> fits = new ArrayList<>();
+      List<Take> takes = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         if (launch.get(i).size() >= maxPerOffer) {
           continue;
@@ -184,34 +181,19 @@ final class PendingTasks {
         if (take == null) {
           continue;
         }
-        if (placement == Placement.FIRST_FIT) {
-          chosen = i;
-          chosenTake = take;
+        fits.add(
+            new Placement.Fit(i, Placement.roomAfter(left[i], request, offers.get(i).resources())));
+        takes.add(take);
+        if (placement.takesFirst()) {
           break;
         }
-        if (placement == Placement.RANDOM) {
-          fitting.add(i);
-          fittingTakes.add(take);
-          continue;
-        }
-        double room = Placement.roomAfter(left[i], request, offers.get(i).resources());
-        boolean better =
-            chosen < 0
-                || (placement == Placement.BEST_FIT ? room < chosenScore : room > chosenScore);
-        if (better) {
-          chosen = i;
-          chosenTake = take;
-          chosenScore = room;
-        }
       }
-      if (placement == Placement.RANDOM && !fitting.isEmpty()) {
-        int k = driver.random("placement").nextInt(fitting.size());
-        chosen = fitting.get(k);
-        chosenTake = fittingTakes.get(k);
-      }
-      if (chosen < 0) {
+      if (fits.isEmpty()) {
         break;
       }
+      int k = placement.pick(fits, () -> driver.random("placement"));
+      int chosen = fits.get(k).offer();
+      Take chosenTake = takes.get(k);
       Pending p = queue.removeFirst();
       left[chosen] = left[chosen].minus(chosenTake.withExecutor());
       Resources task = chosenTake.task();

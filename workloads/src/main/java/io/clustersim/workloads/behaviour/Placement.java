@@ -2,21 +2,76 @@ package io.clustersim.workloads.behaviour;
 
 import io.clustersim.core.resources.Resources;
 import java.util.List;
+import java.util.function.Supplier;
+import org.apache.commons.math3.random.RandomGenerator;
 
 /**
  * Where a built-in framework puts each pending task among the offers it holds. Scores compare the
  * resources an offer would have left after the task, each divided by what the offer had, summed
- * over the task's resources.
+ * over the task's resources. A new strategy is a new constant with its own {@link #pick}.
  */
 public enum Placement {
   /** The first offer, in the order they arrived, that the task fits. */
-  FIRST_FIT("first-fit"),
-  /** The offer the task leaves least room in. */
-  BEST_FIT("best-fit"),
-  /** The offer the task leaves most room in. */
-  WORST_FIT("worst-fit"),
+  FIRST_FIT("first-fit") {
+    @Override
+    boolean takesFirst() {
+      return true;
+    }
+
+    @Override
+    int pick(List<Fit> fits, Supplier<RandomGenerator> random) {
+      return 0;
+    }
+  },
+  /** The offer the task leaves least room in (the first of equals). */
+  BEST_FIT("best-fit") {
+    @Override
+    int pick(List<Fit> fits, Supplier<RandomGenerator> random) {
+      int best = 0;
+      for (int i = 1; i < fits.size(); i++) {
+        if (fits.get(i).room() < fits.get(best).room()) {
+          best = i;
+        }
+      }
+      return best;
+    }
+  },
+  /** The offer the task leaves most room in (the first of equals). */
+  WORST_FIT("worst-fit") {
+    @Override
+    int pick(List<Fit> fits, Supplier<RandomGenerator> random) {
+      int best = 0;
+      for (int i = 1; i < fits.size(); i++) {
+        if (fits.get(i).room() > fits.get(best).room()) {
+          best = i;
+        }
+      }
+      return best;
+    }
+  },
   /** A random offer among those it fits, from the framework's seeded stream. */
-  RANDOM("random");
+  RANDOM("random") {
+    @Override
+    int pick(List<Fit> fits, Supplier<RandomGenerator> random) {
+      return random.get().nextInt(fits.size());
+    }
+  };
+
+  /**
+   * An offer the task fits: its index in the batch and the room it would keep ({@link #roomAfter}).
+   */
+  record Fit(int offer, double room) {}
+
+  /** Whether the first fitting offer settles it (no need to look at the others). */
+  boolean takesFirst() {
+    return false;
+  }
+
+  /**
+   * The chosen fit, an index into {@code fits} (never empty, in offer order); {@code random} is the
+   * framework's seeded stream, asked for only by strategies that draw.
+   */
+  abstract int pick(List<Fit> fits, Supplier<RandomGenerator> random);
 
   private final String label;
 
