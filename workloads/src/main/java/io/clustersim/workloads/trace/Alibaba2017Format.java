@@ -11,9 +11,10 @@ import java.util.function.Consumer;
  * Alibaba's cluster-trace-v2017: server_event (machines added, or lost to soft and hard errors),
  * batch_task, batch_instance and container_event, headerless CSV (a header line that some public
  * copies added is skipped). Times in seconds (a few negative ones read as 0); CPU in hundredths of
- * a core for batch work and in cores for machines and containers; memory normalised to 1. Usage
- * tables (server_usage, container_usage) are not read: batch_instance carries each instance's
- * average usage.
+ * a core for batch work and in cores for machines and containers; memory normalised to 1.
+ * container_usage, when present, gives each container's CPU and memory use in percent of its
+ * request, over 300 s windows; server_usage is not read (the monitor sums the tasks' usage), and
+ * batch_instance carries each instance's average usage.
  */
 public final class Alibaba2017Format extends TableFormat {
   private static final String[] SERVER_EVENT = {
@@ -59,6 +60,20 @@ public final class Alibaba2017Format extends TableFormat {
     "normalized disk requested",
     "cpuset"
   };
+  private static final String[] CONTAINER_USAGE = {
+    "start time",
+    "online instance id",
+    "cpu util % of request",
+    "mem util % of request",
+    "disk util %",
+    "load1",
+    "load5",
+    "load15",
+    "avg_cpi",
+    "avg_mpki",
+    "max_cpi",
+    "max_mpki"
+  };
   private static final String[] SERVER_EVENTS = {"add", "softerror", "harderror"};
 
   /** The format's registration: name, description, defaults and tables. */
@@ -70,7 +85,8 @@ public final class Alibaba2017Format extends TableFormat {
         new ReferenceMachine(64, 262144),
         GroupBy.JOB,
         true,
-        List.of("server_event", "batch_task", "batch_instance", "container_event"),
+        List.of(
+            "server_event", "batch_task", "batch_instance", "container_event", "container_usage"),
         null);
   }
 
@@ -92,6 +108,9 @@ public final class Alibaba2017Format extends TableFormat {
             1.0,
             mem));
     t.add(new Containers(ref));
+    t.add(
+        new AlibabaTables.ContainerUsage(
+            CONTAINER_USAGE, new AlibabaTables.UsageColumns(1, 2, -1, 3, 4), "containers"));
     return t;
   }
 

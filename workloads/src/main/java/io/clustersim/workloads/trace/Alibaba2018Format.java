@@ -13,8 +13,10 @@ import java.util.function.Consumer;
  * headerless CSV ({@code .csv} or {@code .csv.gz}). machine_meta and container_meta list snapshots:
  * a machine is up while its status is {@code USING}, and a change of capacity is an update; a
  * container runs from its first row until a row whose status says it stopped. Memory is normalised
- * to 100. Usage tables (machine_usage, container_usage) are not read: batch_instance carries each
- * instance's average usage.
+ * to 100. container_usage, when present, is read as each container's CPU and memory use in percent
+ * of its request (as Alibaba 2017 defines it; the 2018 schema does not say); machine_usage is not
+ * read (the monitor sums the tasks' usage), and batch_instance carries each instance's average
+ * usage. Containers are keyed by their id alone, as container_usage names them.
  */
 public final class Alibaba2018Format extends TableFormat {
   private static final String[] MACHINE_META = {
@@ -52,6 +54,20 @@ public final class Alibaba2018Format extends TableFormat {
     "mem_size"
   };
 
+  private static final String[] CONTAINER_USAGE = {
+    "container_id",
+    "machine_id",
+    "time_stamp",
+    "cpu_util_percent",
+    "mem_util_percent",
+    "cpi",
+    "mem_gps",
+    "mpki",
+    "net_in",
+    "net_out",
+    "disk_io_percent"
+  };
+
   /** The format's registration: name, description, defaults and tables. */
   public Alibaba2018Format() {
     super(
@@ -61,7 +77,8 @@ public final class Alibaba2018Format extends TableFormat {
         new ReferenceMachine(96, 524288),
         GroupBy.JOB,
         true,
-        List.of("machine_meta", "batch_task", "batch_instance", "container_meta"),
+        List.of(
+            "machine_meta", "batch_task", "batch_instance", "container_meta", "container_usage"),
         null);
   }
 
@@ -83,6 +100,9 @@ public final class Alibaba2018Format extends TableFormat {
             0.01,
             mem));
     t.add(new Containers(mem));
+    t.add(
+        new AlibabaTables.ContainerUsage(
+            CONTAINER_USAGE, new AlibabaTables.UsageColumns(3, 1, 2, 4, 5), "containers"));
     return t;
   }
 
@@ -139,7 +159,8 @@ public final class Alibaba2018Format extends TableFormat {
     public void events(Row row, long t, Consumer<TraceEvent> out) {
       String id = row.required(1);
       String app = row.required(4);
-      TaskKey key = new TaskKey(app, id);
+      // Keyed by container id alone, as container_usage rows name them.
+      TaskKey key = new TaskKey("containers", id);
       String status = row.required(5).toLowerCase(Locale.ROOT);
       boolean stopped = status.contains("stop") || status.contains("dead");
       if (stopped) {

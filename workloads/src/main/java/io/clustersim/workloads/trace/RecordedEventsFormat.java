@@ -116,13 +116,11 @@ public final class RecordedEventsFormat extends TableFormat {
           .put("task", x.task().task())
           .put("ending", x.ending().name());
     } else if (e instanceof TraceEvent.TaskUsage u) {
-      n.put("type", "usage")
-          .put("job", u.task().job())
-          .put("task", u.task().task())
-          .put("machine", u.machine())
-          .put("end", u.end())
-          .put("cpus", u.cpus())
-          .put("mem", u.memMb());
+      n.put("type", "usage").put("job", u.task().job()).put("task", u.task().task());
+      if (u.machine() != null) {
+        n.put("machine", u.machine());
+      }
+      n.put("end", u.end()).put("cpus", u.cpus()).put("mem", u.memMb());
     }
     return n.toString();
   }
@@ -237,7 +235,7 @@ public final class RecordedEventsFormat extends TableFormat {
                     t,
                     row.integer(16),
                     task(row),
-                    row.required(3),
+                    row.isEmpty(3) ? null : row.required(3),
                     row.amount(12, 0),
                     row.amount(13, 0)));
         default ->

@@ -69,6 +69,15 @@ public sealed interface TraceEvent {
   record TaskUsage(long time, long end, TaskKey task, String machine, double cpus, double memMb)
       implements TraceEvent {}
 
+  /**
+   * A usage window given as shares of the task's request (Alibaba's container_usage: percent of the
+   * requested CPU and memory); the {@link TraceReader} turns it into a {@link TaskUsage} with the
+   * request it holds for the task. {@code machine} may be null.
+   */
+  record TaskUtilisation(
+      long time, long end, TaskKey task, String machine, double cpuShare, double memShare)
+      implements TraceEvent {}
+
   /** How a trace records a task's end; what each means in a replay is {@link EndMapping}'s. */
   enum Ending {
     FINISH,

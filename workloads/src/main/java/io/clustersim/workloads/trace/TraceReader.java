@@ -1,5 +1,6 @@
 package io.clustersim.workloads.trace;
 
+import io.clustersim.core.resources.Resources;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,7 +30,8 @@ public final class TraceReader implements EventSource {
   private final Set<String> machines = new HashSet<>();
   private final Map<String, TaskOwner> jobs = new HashMap<>();
   private final Map<String, TraceEvent.TaskGroup> groups = new HashMap<>();
-  private final Set<TaskKey> live = new HashSet<>();
+  // Live tasks and their requests (for usage given as shares of the request); looked up only.
+  private final Map<TaskKey, Resources> live = new HashMap<>();
   private final List<String> endingJobs = new ArrayList<>();
   private final List<String> endingGroups = new ArrayList<>();
   private final PriorityQueue<TraceEvent.TaskGroup> groupEnds =
@@ -135,21 +137,39 @@ public final class TraceReader implements EventSource {
       if (s.machine() != null) {
         knownMachine(s.machine());
       }
-      if (!live.contains(s.task())) {
+      if (!live.containsKey(s.task())) {
         bad.orphan("task scheduled but never submitted");
         return null;
       }
     } else if (e instanceof TraceEvent.TaskEnded t) {
-      if (!live.remove(t.task())) {
+      if (live.remove(t.task()) == null) {
         bad.orphan("task ended but never submitted");
         return null;
       }
     } else if (e instanceof TraceEvent.TaskUsage u) {
-      knownMachine(u.machine());
-      if (!live.contains(u.task())) {
+      if (u.machine() != null) {
+        knownMachine(u.machine());
+      }
+      if (!live.containsKey(u.task())) {
         bad.orphan("usage for an unknown task");
         return null;
       }
+    } else if (e instanceof TraceEvent.TaskUtilisation u) {
+      if (u.machine() != null) {
+        knownMachine(u.machine());
+      }
+      Resources request = live.get(u.task());
+      if (request == null) {
+        bad.orphan("usage for an unknown task");
+        return null;
+      }
+      return new TraceEvent.TaskUsage(
+          u.time(),
+          u.end(),
+          u.task(),
+          u.machine(),
+          u.cpuShare() * request.amount("cpus"),
+          u.memShare() * request.amount("mem"));
     }
     return e;
   }
@@ -176,7 +196,7 @@ public final class TraceReader implements EventSource {
       }
       out = new TraceEvent.TaskSubmitted(s.time(), s.task(), g.owner(), g.request(), null);
     }
-    if (!live.add(s.task())) {
+    if (live.put(s.task(), out.request()) != null) {
       bad.orphan("task submitted again while still live");
     }
     return out;

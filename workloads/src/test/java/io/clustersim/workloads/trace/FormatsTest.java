@@ -99,7 +99,13 @@ class FormatsTest {
         "ins_2,M1,j_1,1,Terminated,150,300,m_2,1,1,30,40,0.5,0.8",
         "ins_1,M1,j_1,1,Failed,120,400,m_1,1,1,40,50,0.5,0.8");
     TraceFixtures.write(dir, "container_meta.csv", "c_1,m_1,0,app_5,started,400,800,2.5");
-    List<TraceEvent> events = TraceFixtures.read("alibaba-2018", dir, new BadRows(false));
+    TraceFixtures.write(
+        dir,
+        "container_usage.csv",
+        "c_1,m_1,600,50,25,1.1,0.5,3,1,1,2",
+        "c_9,m_1,600,50,25,1.1,0.5,3,1,1,2");
+    BadRows bad = new BadRows(false);
+    List<TraceEvent> events = TraceFixtures.read("alibaba-2018", dir, bad);
     List<String> kinds = new ArrayList<>();
     for (TraceEvent e : events) {
       kinds.add(e.getClass().getSimpleName() + "@" + e.time() / 1_000_000);
@@ -120,8 +126,17 @@ class FormatsTest {
             "TaskEnded@300",
             "TaskEnded@400",
             "MachineUpdated@500",
+            "TaskUsage@600",
             "MachineRemoved@900"),
         kinds);
+    // 50% of the container's 4 cores and 25% of its 13,107.2 MB, over a 300 s window; the row
+    // for a container never started is an orphan, counted.
+    TraceEvent.TaskUsage usage = (TraceEvent.TaskUsage) events.get(14);
+    assertEquals(new TaskKey("containers", "c_1"), usage.task());
+    assertEquals(2.0, usage.cpus(), 1e-9);
+    assertEquals(3276.8, usage.memMb(), 1e-9);
+    assertEquals(900_000_000L, usage.end());
+    assertEquals(java.util.Map.of("usage for an unknown task", 1L), bad.orphans());
     // Failure domains 1 and "a" become attributes, usable in constraints.
     assertEquals(
         java.util.Map.of("failure_domain_1", "1", "failure_domain_2", "a"),
@@ -139,6 +154,33 @@ class FormatsTest {
     assertEquals(Ending.FINISH, ((TraceEvent.TaskEnded) events.get(11)).ending());
     assertEquals(Ending.FAIL, ((TraceEvent.TaskEnded) events.get(12)).ending());
     assertEquals(64.0, ((TraceEvent.MachineUpdated) events.get(13)).capacity().amount("cpus"));
+  }
+
+  @Test
+  void alibaba2017ContainerUsageIsInPercentOfTheRequest() throws Exception {
+    TraceFixtures.write(dir, "server_event.csv", "0,m_1,add,,64,1,1");
+    // A container of 8 cores and 0.25 of a 262,144 MB machine, created at 10 s.
+    TraceFixtures.write(dir, "container_event.csv", "10,Create,c_7,m_1,8,0.25,0.1,1|2|3");
+    TraceFixtures.write(
+        dir,
+        "container_usage.csv",
+        "400,c_7,25,50,1,0,0,0,1,1,1,1",
+        "100,c_7,75,10,1,0,0,0,1,1,1,1");
+    List<TraceEvent> events = TraceFixtures.read("alibaba-2017", dir, new BadRows(false));
+    List<TraceEvent.TaskUsage> usage =
+        events.stream()
+            .filter(e -> e instanceof TraceEvent.TaskUsage)
+            .map(e -> (TraceEvent.TaskUsage) e)
+            .toList();
+    // In time order (the table is sorted first): 75% then 25% of 8 cores; 10% then 50% of 65,536
+    // MB.
+    assertEquals(2, usage.size());
+    assertEquals(100_000_000L, usage.get(0).time());
+    assertEquals(6.0, usage.get(0).cpus(), 1e-9);
+    assertEquals(6553.6, usage.get(0).memMb(), 1e-9);
+    assertEquals(2.0, usage.get(1).cpus(), 1e-9);
+    assertEquals(32768.0, usage.get(1).memMb(), 1e-9);
+    assertEquals(null, usage.get(0).machine());
   }
 
   @Test
