@@ -112,6 +112,11 @@ class FaultPropertiesTest {
                   .replace("RI", reconcile + "s"));
       y.append('\n');
     }
+    if (fws.stream().anyMatch(f -> f.contains("revocable: true"))) {
+      // Revocable work needs slack: a service that holds more CPU than it uses, then wants it.
+      y.append("  - {id: slack, behaviour: service, service: {instances: 2, resources: {cpus: 2,")
+          .append(" mem: 256}, usage: [{at: 0s, cpus: 0.3}, {at: 100s, cpus: 2}]}}\n");
+    }
     if (!faults.isEmpty()) {
       y.append("faults:\n");
       faults.stream()
