@@ -83,6 +83,9 @@ final class GpuLedger {
 
   /** Devices of the machine behind {@code agentId} (0 if it has none, or is not the trace's). */
   int devices(String agentId) {
+    if (capacityMilli == 0) {
+      return 0; // a cluster without GPU devices: no look-up per offer
+    }
     Machine m = machines.get(agentId);
     return m == null ? 0 : m.free.length;
   }
