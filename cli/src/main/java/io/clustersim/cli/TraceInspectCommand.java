@@ -100,6 +100,8 @@ final class TraceInspectCommand implements Callable<Integer> {
     ObjectNode types = o.putObject("rows_by_type");
     stats.rowsByType().forEach(types::put);
     o.put("machines", stats.machines());
+    ObjectNode mt = o.putObject("machine_types");
+    stats.machineTypes().forEach(mt::put);
     o.put("jobs", stats.jobs());
     o.put("tasks", stats.tasks());
     o.put("task_submissions", stats.submissions());
@@ -132,6 +134,8 @@ final class TraceInspectCommand implements Callable<Integer> {
         o.get("tasks").asLong(),
         o.get("task_submissions").asLong(),
         o.get("events").asLong());
+    System.out.println("machine types (capacity and attributes when added):");
+    o.get("machine_types").fields().forEachRemaining(e -> line(e.getKey(), e.getValue().asLong()));
     System.out.printf(
         "time span %.6fs .. %.6fs%n",
         o.get("first_event_seconds").asDouble(), o.get("last_event_seconds").asDouble());

@@ -1,5 +1,7 @@
 package io.clustersim.workloads.trace;
 
+import io.clustersim.core.gpu.GpuDevices;
+import io.clustersim.core.resources.Resources;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,6 +21,7 @@ public final class TraceStats {
   private final Map<String, Map<String, long[]>> rowsByType = new HashMap<>();
   private final boolean distinct;
   private final Set<String> machines = new HashSet<>();
+  private final TreeMap<String, Long> machineTypes = new TreeMap<>();
   private final Set<String> jobs = new HashSet<>();
   private final Set<TaskKey> tasks = new HashSet<>();
   private long submitted;
@@ -55,7 +58,9 @@ public final class TraceStats {
       return;
     }
     if (e instanceof TraceEvent.MachineAdded m) {
-      machines.add(m.machine());
+      if (machines.add(m.machine())) {
+        machineTypes.merge(machineType(m), 1L, Long::sum);
+      }
     } else if (e instanceof TraceEvent.JobEvent j) {
       jobs.add(j.job());
     } else if (e instanceof TraceEvent.TaskSubmitted s) {
@@ -83,6 +88,29 @@ public final class TraceStats {
     rowsByType.forEach(
         (table, types) -> types.forEach((type, n) -> out.put(table + "/" + type, n[0])));
     return out;
+  }
+
+  /**
+   * A machine's type as it was added: its CPU, memory and GPUs (whole or as devices) and its
+   * attributes, e.g. {@code cpus 64, mem 262144 MB, gpus 2, gpu_model=P100}.
+   */
+  static String machineType(TraceEvent.MachineAdded m) {
+    Resources c = m.capacity();
+    long devices = c.scalarNames().stream().filter(GpuDevices::isDevice).count();
+    double gpus = c.amount("gpus") + devices;
+    StringBuilder b = new StringBuilder();
+    b.append("cpus ").append(Resources.formatMilli(c.milli("cpus")));
+    b.append(", mem ").append(Resources.formatMilli(c.milli("mem"))).append(" MB");
+    if (gpus > 0) {
+      b.append(", gpus ").append(Resources.formatMilli(Math.round(gpus * 1000)));
+    }
+    new TreeMap<>(m.attributes()).forEach((k, v) -> b.append(", ").append(k).append('=').append(v));
+    return b.toString();
+  }
+
+  /** Machines per type (capacity and attributes when added), sorted by type (inspect only). */
+  public Map<String, Long> machineTypes() {
+    return machineTypes;
   }
 
   /** Distinct machines added (inspect only). */

@@ -92,6 +92,15 @@ class SharedExcerptsTest {
     // A directory holds all the variants; the all-node list and the default pod list are read.
     assertEquals(2, s.rowsByFile().size());
     assertEquals((long) Awk.number("NR>1{n++} END{print n}", nodes), s.machines());
+    // Machine types: distinct (cpu, memory, GPUs, model) rows of the node list, with their counts.
+    assertEquals(
+        (long) Awk.number("NR>1{k[$2\",\"$3\",\"$4\",\"$5]=1} END{print length(k)}", nodes),
+        s.machineTypes().size());
+    assertEquals(
+        (long)
+            Awk.number(
+                "NR>1 && $2==104000 && $3==524288 && $4==2 && $5==\"T4\"{n++} END{print n}", nodes),
+        s.machineTypes().get("cpus 104, mem 524288 MB, gpus 2, gpu_model=T4"));
     assertEquals((long) Awk.number("NR>1{n++} END{print n}", pods), s.tasks());
     assertEquals(
         (long) Awk.number("NR>1 && $8==\"Pending\"{n++} END{print n}", pods),
