@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -55,14 +56,16 @@ class HardwareTest {
   @Test
   void clusterAndLikeKeepTasksOnMatchingAgents() {
     assertEquals(Set.of("s-0", "s-1", "s-2"), agentsUsed(batch("[[platform, CLUSTER, arm]]", "")));
-    // Random placement spreads the six tasks over every agent (seeded, so this holds)...
-    assertEquals(5, agentsUsed(batch("[]", ", placement: random")).size());
-    // ... unless a constraint keeps them to the GPU boxes.
-    assertEquals(
-        Set.of("g-0", "g-1"),
-        agentsUsed(batch("[[gpu_model, LIKE, 'V1.*']]", ", placement: random")));
-    assertEquals(
-        Set.of("g-0", "g-1"), agentsUsed(batch("[[rack, UNLIKE, r2]]", ", placement: random")));
+    // Best fit puts 1-core tasks where they leave least room: the 2-core small machines (half
+    // left) before the 8-core boxes (7/8 left); the six tasks fill the three small machines...
+    assertEquals(Set.of("s-0", "s-1", "s-2"), agentsUsed(batch("[]", ", placement: best-fit")));
+    // ... unless a constraint keeps them to the GPU boxes, where best fit stacks them on the box
+    // it started with (which one depends on the offers' order).
+    for (String c : List.of("[[gpu_model, LIKE, 'V1.*']]", "[[rack, UNLIKE, r2]]")) {
+      Set<String> used = agentsUsed(batch(c, ", placement: best-fit"));
+      assertEquals(1, used.size(), c + ": " + used);
+      assertTrue(Set.of("g-0", "g-1").containsAll(used), c + ": " + used);
+    }
     // hostname is the agent id.
     assertEquals(Set.of("s-1"), agentsUsed(batch("[[hostname, CLUSTER, s-1]]", "")));
   }

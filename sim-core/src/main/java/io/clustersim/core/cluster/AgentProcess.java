@@ -349,7 +349,7 @@ public final class AgentProcess implements Endpoint {
     executorTasks.merge(execKey, 1, Integer::sum);
     status(frameworkId, task, TaskState.TASK_STARTING, null);
     String key = frameworkId + "/" + task.id();
-    ContainerSpec container = task.container() == null ? ContainerSpec.MESOS : task.container();
+    ContainerSpec container = task.container();
     if (!containerizers.contains(container.type())) {
       RunningTask t = new RunningTask(frameworkId, task, Simulation.NO_EVENT, framework, -1, null);
       tasks.put(key, t);
@@ -494,16 +494,17 @@ public final class AgentProcess implements Endpoint {
       long usedCpu = 0;
       long usedMem = 0;
       if (t.runningAt() >= 0) {
-        usedCpu = cpus;
-        usedMem = r.milli("mem");
-        int step = t.plan() == null ? -1 : t.plan().stepAt(now - t.runningAt());
         long[] m = measured.get(e.getKey());
+        int step = m != null || t.plan() == null ? -1 : t.plan().stepAt(now - t.runningAt());
         if (m != null) {
           usedCpu = m[0];
           usedMem = m[1];
         } else if (step >= 0) {
           usedCpu = t.plan().cpuUsed()[step];
           usedMem = t.plan().memUsed()[step];
+        } else {
+          usedCpu = cpus;
+          usedMem = r.milli("mem");
         }
       }
       out.add(new AgentUsage.TaskUsage(e.getKey(), cpus, usedCpu, usedMem, t.revocable()));
@@ -513,11 +514,7 @@ public final class AgentProcess implements Endpoint {
 
   private void reportUsage() {
     AgentUsage u = usage();
-    long mem = 0;
-    for (AgentUsage.TaskUsage t : u.tasks()) {
-      mem += t.usedMemMilli();
-    }
-    send(new Message.UsageReport(id, u.usedCpusMilli(), mem));
+    send(new Message.UsageReport(id, u.usedCpusMilli(), u.usedMemMilli()));
   }
 
   /**

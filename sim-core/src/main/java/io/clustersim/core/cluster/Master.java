@@ -518,14 +518,9 @@ public final class Master implements Endpoint, OfferSink {
         rescind(o.id(), "oversubscription_changed", true);
       }
     }
-    Resources total = agent.total.nonRevocable().plus(revocable);
-    if (!total.contains(agent.allocated.plus(agent.offered))) {
-      total =
-          agent
-              .total
-              .nonRevocable()
-              .plus(agent.allocated.revocable().plus(agent.offered.revocable()));
-    }
+    // No offer holds revocable resources any more: only what tasks hold can exceed the report.
+    Resources held = agent.allocated.revocable();
+    Resources total = agent.total.nonRevocable().plus(revocable.contains(held) ? revocable : held);
     if (total.equals(agent.total)) {
       return;
     }

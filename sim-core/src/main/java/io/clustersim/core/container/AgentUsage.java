@@ -31,6 +31,11 @@ public record AgentUsage(long cpusMilli, List<TaskUsage> tasks) {
     return tasks.stream().mapToLong(TaskUsage::usedCpusMilli).sum();
   }
 
+  /** Memory held by every task. */
+  public long usedMemMilli() {
+    return tasks.stream().mapToLong(TaskUsage::usedMemMilli).sum();
+  }
+
   /** CPU allocated to revocable tasks. */
   public long revocableAllocatedCpusMilli() {
     return tasks.stream()

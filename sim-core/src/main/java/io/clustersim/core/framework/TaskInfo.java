@@ -26,10 +26,13 @@ public record TaskInfo(
     TaskState endState,
     ContainerSpec container,
     UsageProfile usage) {
-  /** Checks that the end state is terminal. */
+  /** Checks that the end state is terminal; a null container is a plain Mesos one. */
   public TaskInfo {
     if (!endState.isTerminal()) {
       throw new IllegalArgumentException("a task's end state must be terminal: " + endState);
+    }
+    if (container == null) {
+      container = ContainerSpec.MESOS;
     }
   }
 

@@ -27,26 +27,14 @@ public enum Placement {
   BEST_FIT("best-fit") {
     @Override
     int pick(List<Fit> fits, Supplier<RandomGenerator> random) {
-      int best = 0;
-      for (int i = 1; i < fits.size(); i++) {
-        if (fits.get(i).room() < fits.get(best).room()) {
-          best = i;
-        }
-      }
-      return best;
+      return firstExtreme(fits, -1);
     }
   },
   /** The offer the task leaves most room in (the first of equals). */
   WORST_FIT("worst-fit") {
     @Override
     int pick(List<Fit> fits, Supplier<RandomGenerator> random) {
-      int best = 0;
-      for (int i = 1; i < fits.size(); i++) {
-        if (fits.get(i).room() > fits.get(best).room()) {
-          best = i;
-        }
-      }
-      return best;
+      return firstExtreme(fits, 1);
     }
   },
   /** A random offer among those it fits, from the framework's seeded stream. */
@@ -61,6 +49,17 @@ public enum Placement {
    * An offer the task fits: its index in the batch and the room it would keep ({@link #roomAfter}).
    */
   record Fit(int offer, double room) {}
+
+  /** The first fit with the least ({@code sign} -1) or the most ({@code sign} 1) room. */
+  private static int firstExtreme(List<Fit> fits, int sign) {
+    int best = 0;
+    for (int i = 1; i < fits.size(); i++) {
+      if (sign * Double.compare(fits.get(i).room(), fits.get(best).room()) > 0) {
+        best = i;
+      }
+    }
+    return best;
+  }
 
   /** Whether the first fitting offer settles it (no need to look at the others). */
   boolean takesFirst() {

@@ -110,7 +110,7 @@ public final class Alibaba2017Format extends TableFormat {
     t.add(new Containers(ref));
     t.add(
         new AlibabaTables.ContainerUsage(
-            CONTAINER_USAGE, new AlibabaTables.UsageColumns(1, 2, -1, 3, 4), "containers"));
+            CONTAINER_USAGE, new AlibabaTables.UsageColumns(1, 2, -1, 3, 4)));
     return t;
   }
 
@@ -158,7 +158,7 @@ public final class Alibaba2017Format extends TableFormat {
 
     @Override
     public void events(Row row, long t, Consumer<TraceEvent> out) {
-      TaskKey key = new TaskKey("containers", row.required(3));
+      TaskKey key = new TaskKey(AlibabaTables.CONTAINERS, row.required(3));
       String kind = row.required(2).toLowerCase(Locale.ROOT);
       if (kind.equals("create")) {
         out.accept(

@@ -102,7 +102,7 @@ public final class Alibaba2018Format extends TableFormat {
     t.add(new Containers(mem));
     t.add(
         new AlibabaTables.ContainerUsage(
-            CONTAINER_USAGE, new AlibabaTables.UsageColumns(3, 1, 2, 4, 5), "containers"));
+            CONTAINER_USAGE, new AlibabaTables.UsageColumns(3, 1, 2, 4, 5)));
     return t;
   }
 
@@ -160,7 +160,7 @@ public final class Alibaba2018Format extends TableFormat {
       String id = row.required(1);
       String app = row.required(4);
       // Keyed by container id alone, as container_usage rows name them.
-      TaskKey key = new TaskKey("containers", id);
+      TaskKey key = new TaskKey(AlibabaTables.CONTAINERS, id);
       String status = row.required(5).toLowerCase(Locale.ROOT);
       boolean stopped = status.contains("stop") || status.contains("dead");
       if (stopped) {

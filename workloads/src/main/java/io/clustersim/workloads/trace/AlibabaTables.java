@@ -20,6 +20,9 @@ import java.util.function.Consumer;
 final class AlibabaTables {
   private AlibabaTables() {}
 
+  /** The job part of a container's task key: containers are keyed by their id alone. */
+  static final String CONTAINERS = "containers";
+
   /** Recorded status → how the task ended; null while it has not ended; unknown values throw. */
   static TraceEvent.Ending ending(Row row, int col) {
     String s = row.required(col).toLowerCase(Locale.ROOT);
@@ -215,12 +218,10 @@ final class AlibabaTables {
     static final long WINDOW_MICROS = 300_000_000L;
 
     private final UsageColumns c;
-    private final String job;
 
-    ContainerUsage(String[] columns, UsageColumns c, String job) {
+    ContainerUsage(String[] columns, UsageColumns c) {
       super("container_usage", columns, c.time(), c.time() == 1);
       this.c = c;
-      this.job = job;
     }
 
     @Override
@@ -242,7 +243,7 @@ final class AlibabaTables {
           new TraceEvent.TaskUtilisation(
               t,
               t + WINDOW_MICROS,
-              new TaskKey(job, row.required(c.container())),
+              new TaskKey(CONTAINERS, row.required(c.container())),
               c.machine() > 0 ? row.required(c.machine()) : null,
               cpu / 100,
               mem / 100));
