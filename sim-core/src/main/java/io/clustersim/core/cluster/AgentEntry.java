@@ -40,8 +40,21 @@ final class AgentEntry {
 
   /** What the agent has that is neither offered nor allocated; throws if accounting is broken. */
   Resources available() {
-    return total.minus(offered).minus(allocated);
+    // Memoised on the identity of the three immutable values: every offer checks it, and a replay
+    // offers each agent to every framework that revives.
+    if (total != availableTotal || offered != availableOffered || allocated != availableAllocated) {
+      availableOf = total.minus(offered).minus(allocated);
+      availableTotal = total;
+      availableOffered = offered;
+      availableAllocated = allocated;
+    }
+    return availableOf;
   }
+
+  private Resources availableOf;
+  private Resources availableTotal;
+  private Resources availableOffered;
+  private Resources availableAllocated;
 
   String describe() {
     return "agent "

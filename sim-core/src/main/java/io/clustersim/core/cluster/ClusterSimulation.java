@@ -524,6 +524,15 @@ public final class ClusterSimulation {
    * scenario is not changed: up to the stop, the run is event for event the full one.
    */
   public RunResult run(long untilMicros, long untilSeq) {
+    try {
+      return runLogged(untilMicros, untilSeq);
+    } catch (RuntimeException | Error e) {
+      log.flushAfter(e);
+      throw e;
+    }
+  }
+
+  private RunResult runLogged(long untilMicros, long untilSeq) {
     boolean drained = false;
     long end = scenario.durationMicros() >= 0 ? scenario.durationMicros() : DRAIN_LIMIT;
     if (untilMicros >= 0) {

@@ -395,7 +395,8 @@ public final class Resources {
         out[n++] = x;
       }
     }
-    return new Resources(Arrays.copyOf(out, n));
+    // The shared empty value: memoised values keyed on identity then see "nothing" as unchanged.
+    return n == 0 ? EMPTY : new Resources(Arrays.copyOf(out, n));
   }
 
   private static Resource combine(Resource x, Resource y, boolean add) {

@@ -1,12 +1,17 @@
 package io.clustersim.core.log;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.clustersim.core.kernel.Simulation;
 import io.clustersim.core.resources.Ranges;
 import io.clustersim.core.resources.Resource;
 import io.clustersim.core.resources.Resources;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -29,6 +34,7 @@ class EventLogTest {
     log.emit(new LogEvent.AgentAdded("a-0", res));
     sim.schedule(2_500_000, 0, () -> log.emit(new LogEvent.OfferDeclined("o-1", "etl", 5_000_000)));
     sim.runUntilDrained();
+    String digest = log.digest(); // lines reach the stream by the time the log is flushed
     String expected =
         "{\"t\":0,\"seq\":0,\"type\":\"AGENT_ADDED\",\"agent\":\"a-0\",\"resources\":"
             + "{\"cpus\":1.5,\"cpus(analytics)\":2,\"ports\":\"31000-31001\"}}\n"
@@ -40,7 +46,67 @@ class EventLogTest {
             .formatHex(
                 MessageDigest.getInstance("SHA-256")
                     .digest(expected.getBytes(StandardCharsets.UTF_8)));
-    assertEquals(sha, log.digest());
+    assertEquals(sha, digest);
+  }
+
+  @Test
+  void aLongRunIsWrittenBehindTheSimulationWithTheSameBytesInOrder() throws Exception {
+    Simulation sim = new Simulation();
+    EventLog log = new EventLog(sim);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    log.writeTo(out);
+    int n = 3 * EventLog.CHUNK + 5; // several hand-overs to the writer thread and a partial chunk
+    StringBuilder expected = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      long t = i * 10L;
+      String name = "m" + i;
+      sim.schedule(t, 0, () -> log.emit(new LogEvent.MasterElected(name)));
+      expected
+          .append("{\"t\":")
+          .append(t)
+          .append(",\"seq\":")
+          .append(i)
+          .append(",\"type\":\"MASTER_ELECTED\",\"master\":\"m")
+          .append(i)
+          .append("\"}\n");
+    }
+    sim.runUntilDrained();
+    log.flush();
+    assertEquals(expected.toString(), out.toString(StandardCharsets.UTF_8));
+    log.emit(new LogEvent.MasterElected("after"));
+    String tail = "{\"t\":" + (n - 1) * 10L + ",\"seq\":" + n + ",\"type\":\"MASTER_ELECTED\",";
+    String digest = log.digest();
+    assertTrue(out.toString(StandardCharsets.UTF_8).endsWith(tail + "\"master\":\"after\"}\n"));
+    String sha =
+        HexFormat.of()
+            .formatHex(
+                MessageDigest.getInstance("SHA-256")
+                    .digest(out.toString(StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8)));
+    assertEquals(sha, digest);
+  }
+
+  @Test
+  void aStreamThatFailsStopsTheRunWithItsError() {
+    Simulation sim = new Simulation();
+    EventLog log = new EventLog(sim);
+    log.writeTo(
+        new OutputStream() {
+          @Override
+          public void write(int b) throws IOException {
+            throw new IOException("disk full");
+          }
+        });
+    // Reported at the next hand-over to the writer, or at the latest when the log is flushed.
+    UncheckedIOException e =
+        assertThrows(
+            UncheckedIOException.class,
+            () -> {
+              for (int i = 0; i < 3 * EventLog.CHUNK; i++) {
+                log.emit(new LogEvent.MasterElected("m"));
+              }
+              log.flush();
+            });
+    assertEquals("disk full", e.getCause().getMessage());
   }
 
   @Test

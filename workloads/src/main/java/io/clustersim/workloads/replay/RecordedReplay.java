@@ -64,6 +64,15 @@ public final class RecordedReplay {
 
   /** Replays the whole trace (or window), or up to {@link #stopAt}. */
   public RunResult run() {
+    try {
+      return runLogged();
+    } catch (RuntimeException | Error e) {
+      log.flushAfter(e);
+      throw e;
+    }
+  }
+
+  private RunResult runLogged() {
     feed();
     if (stopAt >= 0) {
       sim.runUntil(stopAt);
