@@ -455,6 +455,33 @@ public class HierarchicalAllocator implements Allocator {
       return; // already untracked when the agent or framework was removed
     }
     untrack(fw, agent, resources);
+    refuse(fw, agent, resources, filters);
+  }
+
+  /**
+   * A batch is settled agent by agent, and in the sorters once, with the sum: the shares only
+   * matter at the next allocation run, and a sum of quantities is exact (thousandths).
+   */
+  @Override
+  public void recoverResources(String frameworkId, List<Allocation> returned, Filters filters) {
+    FrameworkState fw = frameworks.get(frameworkId);
+    if (fw == null) {
+      return;
+    }
+    Resources sum = Resources.EMPTY;
+    for (Allocation a : returned) {
+      AgentState agent = agents.get(a.agentId());
+      if (agent == null || a.resources().isEmpty()) {
+        continue;
+      }
+      untrackOnAgent(fw, agent, a.resources());
+      refuse(fw, agent, a.resources(), filters);
+      sum = sum.plus(a.resources().scalars());
+    }
+    untrackShares(fw, sum);
+  }
+
+  private void refuse(FrameworkState fw, AgentState agent, Resources resources, Filters filters) {
     if (filters != null && filters.refuseMicros() > 0) {
       // MESOS-4302: a filter lasts at least one allocation interval.
       long duration = Math.max(filters.refuseMicros(), ctx.options().allocationIntervalMicros());
@@ -596,9 +623,12 @@ public class HierarchicalAllocator implements Allocator {
   }
 
   private void untrack(FrameworkState fw, AgentState agent, Resources resources) {
+    untrackOnAgent(fw, agent, resources);
+    untrackShares(fw, resources);
+  }
+
+  private void untrackOnAgent(FrameworkState fw, AgentState agent, Resources resources) {
     booksVersion++;
-    quotaHeld.computeIfPresent(
-        topRole(fw.info.role()), (k, v) -> v.minus(Quantities.of(resources)));
     agent.offeredOrAllocated = agent.offeredOrAllocated.minus(resources);
     Resources left = fw.held.get(agent.info.id()).minus(resources);
     if (left.isEmpty()) {
@@ -607,6 +637,15 @@ public class HierarchicalAllocator implements Allocator {
     } else {
       fw.held.put(agent.info.id(), left);
     }
+  }
+
+  /** The role's quota consumption and the sorters' shares, less {@code resources}. */
+  private void untrackShares(FrameworkState fw, Resources resources) {
+    if (resources.isEmpty()) {
+      return;
+    }
+    quotaHeld.computeIfPresent(
+        topRole(fw.info.role()), (k, v) -> v.minus(Quantities.of(resources)));
     frameworkSorters.get(fw.info.role()).unallocated(fw.info.id(), resources);
     roleSorter.unallocated(fw.info.role(), resources);
   }

@@ -64,6 +64,17 @@ public interface Allocator {
   void recoverResources(String frameworkId, String agentId, Resources resources, Filters filters);
 
   /**
+   * As {@link #recoverResources} for each of {@code returned} in order, under one filter: what a
+   * framework declines in one call. An allocator may settle its books once for the batch (a
+   * replay's framework declines thousands of offers at a time).
+   */
+  default void recoverResources(String frameworkId, List<Allocation> returned, Filters filters) {
+    for (Allocation a : returned) {
+      recoverResources(frameworkId, a.agentId(), a.resources(), filters);
+    }
+  }
+
+  /**
    * A framework converted resources it holds on an agent, with the same quantities (a RESERVE or
    * UNRESERVE in an accepted offer): {@code from} becomes {@code to} in its allocation and in the
    * agent's total.

@@ -975,6 +975,7 @@ public final class Master implements Endpoint, OfferSink {
   }
 
   private void decline(Message.DeclineOffer d) {
+    List<Allocation> returned = new ArrayList<>(d.offerIds().size());
     for (String offerId : d.offerIds()) {
       OfferEntry o = offers.get(offerId);
       if (o == null || !o.frameworkId().equals(d.frameworkId())) {
@@ -982,7 +983,10 @@ public final class Master implements Endpoint, OfferSink {
       }
       takeOffer(o);
       log.emit(new LogEvent.OfferDeclined(o.id(), o.frameworkId(), refuse(d.filters())));
-      allocator.recoverResources(o.frameworkId(), o.agentId(), o.resources(), d.filters());
+      returned.add(new Allocation(o.role(), o.agentId(), o.resources()));
+    }
+    if (!returned.isEmpty()) {
+      allocator.recoverResources(d.frameworkId(), returned, d.filters());
     }
   }
 
