@@ -88,9 +88,6 @@ public class HierarchicalAllocator implements Allocator {
     boolean active;
     boolean suppressed;
 
-    /** What the framework holds, per agent, in the order it first got something there. */
-    final Map<String, Resources> held = new LinkedHashMap<>();
-
     /** Dense index into each agent's filter table; reused after the framework is removed. */
     int index;
 
@@ -112,7 +109,16 @@ public class HierarchicalAllocator implements Allocator {
     final AgentInfo info;
     Resources total;
     Resources offeredOrAllocated = Resources.EMPTY;
-    final Set<String> holders = new LinkedHashSet<>();
+
+    /** The frameworks holding something here, in the order they came to (a set, in a list). */
+    final List<FrameworkState> holders = new ArrayList<>();
+
+    /**
+     * What each framework holds here, by framework index (null: nothing): every offer and decline
+     * changes one entry, so it is an array slot rather than a hash map entry made and dropped.
+     */
+    Resources[] held = new Resources[0];
+
     boolean active = true;
 
     /**
@@ -133,6 +139,17 @@ public class HierarchicalAllocator implements Allocator {
     long maintenanceDuration;
     final Set<String> inverseOutstanding = new LinkedHashSet<>();
     final Map<String, Long> inverseFilters = new HashMap<>();
+
+    Resources heldBy(FrameworkState fw) {
+      return fw.index < held.length ? held[fw.index] : null;
+    }
+
+    void hold(FrameworkState fw, Resources resources) {
+      if (fw.index >= held.length) {
+        held = Arrays.copyOf(held, Math.max(fw.index + 1, 2 * held.length));
+      }
+      held[fw.index] = resources;
+    }
 
     boolean isIdle(long version, long now) {
       return idleVersion == version && now <= idleUntil && available().equals(idleAvailable);
@@ -277,9 +294,12 @@ public class HierarchicalAllocator implements Allocator {
       agents.get(agentId).inverseOutstanding.remove(frameworkId);
       agents.get(agentId).inverseFilters.remove(frameworkId);
     }
-    // Free everything it held, through the same books as any recovery.
-    for (Map.Entry<String, Resources> e : List.copyOf(fw.held.entrySet())) {
-      untrack(fw, agents.get(e.getKey()), e.getValue());
+    // Free everything it held, through the same books as any recovery (sums: order-free).
+    for (AgentState agent : agents.values()) {
+      Resources held = agent.heldBy(fw);
+      if (held != null) {
+        untrack(fw, agent, held);
+      }
     }
     freeIndices.push(fw.index);
     String role = fw.info.role();
@@ -387,9 +407,8 @@ public class HierarchicalAllocator implements Allocator {
     if (agent == null) {
       return;
     }
-    for (String fwId : List.copyOf(agent.holders)) {
-      FrameworkState fw = frameworks.get(fwId);
-      untrack(fw, agent, fw.held.get(agentId));
+    for (FrameworkState fw : List.copyOf(agent.holders)) {
+      untrack(fw, agent, agent.heldBy(fw));
     }
     removeFromPool(agent.total);
     candidates.remove(agentId);
@@ -511,7 +530,7 @@ public class HierarchicalAllocator implements Allocator {
     agent.total = agent.total.minus(from).plus(to);
     addToPool(agent.total);
     agent.offeredOrAllocated = agent.offeredOrAllocated.minus(from).plus(to);
-    fw.held.put(agentId, fw.held.get(agentId).minus(from).plus(to));
+    agent.hold(fw, agent.heldBy(fw).minus(from).plus(to));
     quotaHeld.merge(
         topRole(fw.info.role()),
         Quantities.of(to),
@@ -616,8 +635,13 @@ public class HierarchicalAllocator implements Allocator {
     booksVersion++;
     quotaHeld.merge(topRole(fw.info.role()), Quantities.of(resources), Resources::plus);
     agent.offeredOrAllocated = agent.offeredOrAllocated.plus(resources);
-    agent.holders.add(fw.info.id());
-    fw.held.merge(agent.info.id(), resources, Resources::plus);
+    Resources before = agent.heldBy(fw);
+    if (before == null) {
+      agent.holders.add(fw);
+      agent.hold(fw, resources);
+    } else {
+      agent.hold(fw, before.plus(resources));
+    }
     frameworkSorters.get(fw.info.role()).allocated(fw.info.id(), resources);
     roleSorter.allocated(fw.info.role(), resources);
   }
@@ -629,13 +653,16 @@ public class HierarchicalAllocator implements Allocator {
 
   private void untrackOnAgent(FrameworkState fw, AgentState agent, Resources resources) {
     booksVersion++;
-    agent.offeredOrAllocated = agent.offeredOrAllocated.minus(resources);
-    Resources left = fw.held.get(agent.info.id()).minus(resources);
+    Resources used = agent.offeredOrAllocated.minus(resources);
+    // A declined offer leaves the agent as it was before the run: keeping the very value the
+    // free resources were memoised on saves recomputing them at the next run.
+    agent.offeredOrAllocated = used.equals(agent.availableUsed) ? agent.availableUsed : used;
+    Resources left = agent.heldBy(fw).minus(resources);
     if (left.isEmpty()) {
-      fw.held.remove(agent.info.id());
-      agent.holders.remove(fw.info.id());
+      agent.hold(fw, null);
+      agent.holders.remove(fw);
     } else {
-      fw.held.put(agent.info.id(), left);
+      agent.hold(fw, left);
     }
   }
 
@@ -782,8 +809,8 @@ public class HierarchicalAllocator implements Allocator {
       if (agent.maintenanceStart < 0) {
         continue;
       }
-      for (String fwId : agent.holders) {
-        FrameworkState fw = frameworks.get(fwId);
+      for (FrameworkState fw : agent.holders) {
+        String fwId = fw.info.id();
         Long filteredUntil = agent.inverseFilters.get(fwId);
         if (!fw.active
             || agent.inverseOutstanding.contains(fwId)

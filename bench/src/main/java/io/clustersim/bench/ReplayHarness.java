@@ -18,13 +18,14 @@ import javax.management.openmbean.CompositeData;
 /**
  * A whole trace replay, timed once (a harness rather than JMH: one run takes minutes). Generates a
  * Google 2011 trace (unless {@code --trace DIR} names one) and replays it in simulated mode under a
- * policy, then prints wall time, kernel events per second, simulated time per wall time, and the
- * peak live heap: the largest heap in use just after a garbage collection, which is what the replay
- * keeps, not the garbage it makes.
+ * policy (or as recorded, with {@code --mode as-recorded}), then prints wall time, kernel events
+ * per second, simulated time per wall time, and the peak live heap: the largest heap in use just
+ * after a garbage collection, which is what the replay keeps, not the garbage it makes.
  *
  * <pre>
  * java -Xmx8g -cp bench/target/benchmarks.jar io.clustersim.bench.ReplayHarness \
  *     --machines 12500 --duration 1d [--policy drf] [--load 0.7] [--trace DIR] [--group-by KEY]
+ *     [--mode simulated|as-recorded]
  * </pre>
  */
 public final class ReplayHarness {
@@ -37,6 +38,7 @@ public final class ReplayHarness {
     double load = 0.7;
     Path trace = null;
     String groupBy = null;
+    String mode = "simulated";
     for (int i = 0; i < args.length; i += 2) {
       switch (args[i]) {
         case "--machines" -> machines = Integer.parseInt(args[i + 1]);
@@ -45,6 +47,7 @@ public final class ReplayHarness {
         case "--load" -> load = Double.parseDouble(args[i + 1]);
         case "--trace" -> trace = Path.of(args[i + 1]);
         case "--group-by" -> groupBy = args[i + 1];
+        case "--mode" -> mode = args[i + 1];
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -69,8 +72,8 @@ public final class ReplayHarness {
                 0,
                 -1,
                 1,
-                "simulated",
-                null,
+                mode,
+                groupBy,
                 1,
                 -1,
                 0,
@@ -106,8 +109,9 @@ public final class ReplayHarness {
     System.gc();
     double simulated = SimTime.toSeconds(r.endMicros());
     System.out.printf(
-        "replay (%s): %.1f s wall, %.3g simulated s, %d kernel events (%.0f/s), %d log events,"
+        "replay (%s, %s): %.1f s wall, %.3g simulated s, %d kernel events (%.0f/s), %d log events,"
             + " simulated/wall %.0f, peak live heap %.0f MB%n",
+        mode,
         policy,
         wall,
         simulated,
