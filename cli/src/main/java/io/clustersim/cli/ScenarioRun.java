@@ -44,6 +44,7 @@ public final class ScenarioRun {
   private Map<String, Long> replayCounts = Map.of();
   private List<TraceWorkload.GpuPoint> gpuPoints = List.of();
   private double usedCoreSeconds = -1;
+  private Map<String, Object> machineUsage = Map.of();
   private final List<EventListener> listeners = new ArrayList<>();
   private RunSeries series;
   private long untilMicros = -1;
@@ -171,12 +172,14 @@ public final class ScenarioRun {
       result = r.run();
       replayCounts = r.counts();
       usedCoreSeconds = r.usedCoreSeconds();
+      machineUsage = r.machineUsage();
     } else {
       TraceWorkload workload = new TraceWorkload(source, replay.options());
       simulation = simulation(workload, events, all);
       result = simulation.run(untilMicros, untilSeq);
       replayCounts = workload.counts();
       gpuPoints = workload.gpuPoints();
+      machineUsage = workload.machineUsage();
     }
     if (series != null) {
       series.finish(result.endMicros());
@@ -254,6 +257,9 @@ public final class ScenarioRun {
       replayCounts.forEach(counts::put);
       if (usedCoreSeconds >= 0) {
         t.put("used_core_seconds", usedCoreSeconds);
+      }
+      if (!machineUsage.isEmpty()) {
+        t.putPOJO("machine_usage", machineUsage);
       }
     }
     if (!gpuPoints.isEmpty()) {

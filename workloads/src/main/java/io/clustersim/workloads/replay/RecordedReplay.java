@@ -94,6 +94,13 @@ public final class RecordedReplay {
     return attempts.values().stream().filter(a -> a.launchedAt >= 0).count();
   }
 
+  /** What the trace's machine usage records say the replayed machines used (empty: none). */
+  public Map<String, Object> machineUsage() {
+    return machineUsage.summary();
+  }
+
+  private final RecordedMachineUsage machineUsage = new RecordedMachineUsage();
+
   /** Core-seconds of CPU the trace measured for the tasks replayed. */
   public double usedCoreSeconds() {
     return usedCoreSeconds;
@@ -128,7 +135,18 @@ public final class RecordedReplay {
       if (subset.keepsMachine(m.machine()) && machines.add(m.machine())) {
         log.emit(new LogEvent.AgentAdded(m.machine(), m.capacity()));
       }
+    } else if (e instanceof TraceEvent.MachineUsage u) {
+      if (machines.contains(u.machine())) {
+        machineUsage.record(
+            sim.now(),
+            u.machine(),
+            u.cpuShare(),
+            u.memShare(),
+            u.capacity().amount("cpus"),
+            u.capacity().amount("mem"));
+      }
     } else if (e instanceof TraceEvent.MachineRemoved m) {
+      machineUsage.removed(sim.now(), m.machine());
       if (machines.remove(m.machine())) {
         log.emit(new LogEvent.AgentRemoved(m.machine(), "machine_removed"));
       }

@@ -69,6 +69,13 @@ public final class TraceWorkload implements Workload {
     cluster.input(0, this::feed);
   }
 
+  private final RecordedMachineUsage machineUsage = new RecordedMachineUsage();
+
+  /** What the trace's machine usage records say the replayed machines used (empty: none). */
+  public Map<String, Object> machineUsage() {
+    return machineUsage.summary();
+  }
+
   /** Replay counts: tasks left out and why, machine updates refused, and so on. */
   public Map<String, Long> counts() {
     return submissions.counts();
@@ -138,7 +145,18 @@ public final class TraceWorkload implements Workload {
               cluster.addAgent(m.machine(), m.capacity(), m.attributes());
             });
       }
+    } else if (e instanceof TraceEvent.MachineUsage u) {
+      if (machines.contains(u.machine())) {
+        machineUsage.record(
+            subset.simTime(u.time()),
+            u.machine(),
+            u.cpuShare(),
+            u.memShare(),
+            u.capacity().amount("cpus"),
+            u.capacity().amount("mem"));
+      }
     } else if (e instanceof TraceEvent.MachineRemoved m) {
+      machineUsage.removed(subset.simTime(m.time()), m.machine());
       if (machines.remove(m.machine())) {
         cluster.input(
             t,

@@ -13,8 +13,9 @@ import java.util.function.Consumer;
  * copies added is skipped). Times in seconds (a few negative ones read as 0); CPU in hundredths of
  * a core for batch work and in cores for machines and containers; memory normalised to 1.
  * container_usage, when present, gives each container's CPU and memory use in percent of its
- * request, over 300 s windows; server_usage is not read (the monitor sums the tasks' usage), and
- * batch_instance carries each instance's average usage.
+ * request, over 300 s windows; server_usage, when present, is each machine's measured use (reported
+ * next to the replay's own, not fed to agents), and batch_instance carries each instance's average
+ * usage.
  */
 public final class Alibaba2017Format extends TableFormat {
   private static final String[] SERVER_EVENT = {
@@ -74,6 +75,16 @@ public final class Alibaba2017Format extends TableFormat {
     "max_cpi",
     "max_mpki"
   };
+  private static final String[] SERVER_USAGE = {
+    "timestamp",
+    "machine id",
+    "used percent cpus",
+    "used percent memory",
+    "used percent disk",
+    "load1",
+    "load5",
+    "load15"
+  };
   private static final String[] SERVER_EVENTS = {"add", "softerror", "harderror"};
 
   /** The format's registration: name, description, defaults and tables. */
@@ -86,7 +97,12 @@ public final class Alibaba2017Format extends TableFormat {
         GroupBy.JOB,
         true,
         List.of(
-            "server_event", "batch_task", "batch_instance", "container_event", "container_usage"),
+            "server_event",
+            "batch_task",
+            "batch_instance",
+            "container_event",
+            "container_usage",
+            "server_usage"),
         null);
   }
 
@@ -111,6 +127,9 @@ public final class Alibaba2017Format extends TableFormat {
     t.add(
         new AlibabaTables.ContainerUsage(
             CONTAINER_USAGE, new AlibabaTables.UsageColumns(1, 2, -1, 3, 4)));
+    t.add(
+        new AlibabaTables.MachineUsageTable(
+            "server_usage", SERVER_USAGE, new AlibabaTables.MachineUsageColumns(1, 2, 3, 4)));
     return t;
   }
 

@@ -14,9 +14,10 @@ import java.util.function.Consumer;
  * a machine is up while its status is {@code USING}, and a change of capacity is an update; a
  * container runs from its first row until a row whose status says it stopped. Memory is normalised
  * to 100. container_usage, when present, is read as each container's CPU and memory use in percent
- * of its request (as Alibaba 2017 defines it; the 2018 schema does not say); machine_usage is not
- * read (the monitor sums the tasks' usage), and batch_instance carries each instance's average
- * usage. Containers are keyed by their id alone, as container_usage names them.
+ * of its request (as Alibaba 2017 defines it; the 2018 schema does not say); machine_usage, when
+ * present, is each machine's measured use (reported next to the replay's own, not fed to agents),
+ * and batch_instance carries each instance's average usage. Containers are keyed by their id alone,
+ * as container_usage names them.
  */
 public final class Alibaba2018Format extends TableFormat {
   private static final String[] MACHINE_META = {
@@ -68,6 +69,18 @@ public final class Alibaba2018Format extends TableFormat {
     "disk_io_percent"
   };
 
+  private static final String[] MACHINE_USAGE = {
+    "machine_id",
+    "time_stamp",
+    "cpu_util_percent",
+    "mem_util_percent",
+    "mem_gps",
+    "mkpi",
+    "net_in",
+    "net_out",
+    "disk_io_percent"
+  };
+
   /** The format's registration: name, description, defaults and tables. */
   public Alibaba2018Format() {
     super(
@@ -78,7 +91,12 @@ public final class Alibaba2018Format extends TableFormat {
         GroupBy.JOB,
         true,
         List.of(
-            "machine_meta", "batch_task", "batch_instance", "container_meta", "container_usage"),
+            "machine_meta",
+            "batch_task",
+            "batch_instance",
+            "container_meta",
+            "container_usage",
+            "machine_usage"),
         null);
   }
 
@@ -103,6 +121,9 @@ public final class Alibaba2018Format extends TableFormat {
     t.add(
         new AlibabaTables.ContainerUsage(
             CONTAINER_USAGE, new AlibabaTables.UsageColumns(3, 1, 2, 4, 5)));
+    t.add(
+        new AlibabaTables.MachineUsageTable(
+            "machine_usage", MACHINE_USAGE, new AlibabaTables.MachineUsageColumns(2, 1, 3, 4)));
     return t;
   }
 

@@ -250,6 +250,51 @@ final class AlibabaTables {
     }
   }
 
+  /** Column positions of a machine usage table (1-based). */
+  record MachineUsageColumns(int time, int machine, int cpuPercent, int memPercent) {}
+
+  /**
+   * Machine usage (2017's server_usage, 2018's machine_usage): each row is one machine's CPU and
+   * memory use in percent of its capacity. −1 and 101 mark invalid values (the 2018 schema); they
+   * are passed on as NaN and counted, any other value outside [0, 100] is an error.
+   */
+  static final class MachineUsageTable extends CsvTable {
+    private final MachineUsageColumns c;
+
+    MachineUsageTable(String name, String[] columns, MachineUsageColumns c) {
+      super(name, columns, c.time(), c.time() == 1);
+      this.c = c;
+    }
+
+    @Override
+    public String type(Row row) {
+      return "usage";
+    }
+
+    @Override
+    public void events(Row row, long t, Consumer<TraceEvent> out) {
+      out.accept(
+          new TraceEvent.MachineUsage(
+              t,
+              row.required(c.machine()),
+              share(row, c.cpuPercent()),
+              share(row, c.memPercent()),
+              null));
+    }
+
+    private static double share(Row row, int col) {
+      double percent = row.number(col, 0);
+      if (percent == -1 || percent == 101) {
+        return Double.NaN;
+      }
+      if (!(percent >= 0 && percent <= 100)) {
+        throw row.error(
+            "out of range", col, "a percentage in [0, 100] (or -1, 101 for an invalid value)");
+      }
+      return percent / 100;
+    }
+  }
+
   /** Machine state for tables that list snapshots rather than changes. */
   static final class MachineStates {
     private final Map<String, Resources> up = new HashMap<>();

@@ -121,6 +121,15 @@ public final class RecordedEventsFormat extends TableFormat {
         n.put("machine", u.machine());
       }
       n.put("end", u.end()).put("cpus", u.cpus()).put("mem", u.memMb());
+    } else if (e instanceof TraceEvent.MachineUsage u) {
+      // Shares of the machine's capacity; an invalid value is left out.
+      n.put("type", "machine_usage").put("machine", u.machine());
+      if (!Double.isNaN(u.cpuShare())) {
+        n.put("cpus", u.cpuShare());
+      }
+      if (!Double.isNaN(u.memShare())) {
+        n.put("mem", u.memShare());
+      }
     }
     return n.toString();
   }
@@ -238,12 +247,20 @@ public final class RecordedEventsFormat extends TableFormat {
                     row.isEmpty(3) ? null : row.required(3),
                     row.amount(12, 0),
                     row.amount(13, 0)));
+        case "machine_usage" ->
+            out.accept(
+                new TraceEvent.MachineUsage(
+                    t,
+                    row.required(3),
+                    row.isEmpty(12) ? Double.NaN : row.amount(12, 0),
+                    row.isEmpty(13) ? Double.NaN : row.amount(13, 0),
+                    null));
         default ->
             throw row.error(
                 "unknown code",
                 2,
                 "unknown event type (known: machine_added, machine_removed, machine_updated, job,"
-                    + " task_group, submit, schedule, end, usage)");
+                    + " task_group, submit, schedule, end, usage, machine_usage)");
       }
     }
 

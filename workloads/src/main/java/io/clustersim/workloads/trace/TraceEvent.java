@@ -65,6 +65,20 @@ public sealed interface TraceEvent {
   /** The task ended as the trace records it. */
   record TaskEnded(long time, TaskKey task, Ending ending) implements TraceEvent {}
 
+  /**
+   * A machine's measured use at {@code time} (Alibaba's server_usage and machine_usage), as shares
+   * of its capacity; NaN where the trace marks the value invalid (−1 or 101). Tables leave {@code
+   * capacity} null; the {@link TraceReader} fills in the machine's capacity when it was added.
+   */
+  record MachineUsage(
+      long time, String machine, double cpuShare, double memShare, Resources capacity)
+      implements TraceEvent {
+    /** The same record with the machine's capacity. */
+    public MachineUsage with(Resources capacity) {
+      return new MachineUsage(time, machine, cpuShare, memShare, capacity);
+    }
+  }
+
   /** A measured usage window of a running task (average cores and MB over the window). */
   record TaskUsage(long time, long end, TaskKey task, String machine, double cpus, double memMb)
       implements TraceEvent {}

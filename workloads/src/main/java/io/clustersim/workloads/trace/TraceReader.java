@@ -3,11 +3,9 @@ package io.clustersim.workloads.trace;
 import io.clustersim.core.resources.Resources;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.Set;
 
 /**
  * A whole trace as one stream of {@link TraceEvent}s in time order: the files of every table are
@@ -27,7 +25,10 @@ public final class TraceReader implements EventSource {
   private final TraceStats stats;
   private final boolean checkMachines;
   private final boolean checkJobs;
-  private final Set<String> machines = new HashSet<>();
+
+  /** Every machine added so far, with its latest capacity (removed ones stay known). */
+  private final Map<String, Resources> capacities = new HashMap<>();
+
   private final Map<String, TaskOwner> jobs = new HashMap<>();
   private final Map<String, TraceEvent.TaskGroup> groups = new HashMap<>();
   // Live tasks and their requests (for usage given as shares of the request); looked up only.
@@ -115,11 +116,20 @@ public final class TraceReader implements EventSource {
   private TraceEvent check(TraceEvent e) {
     forgetEnded(e.time());
     if (e instanceof TraceEvent.MachineAdded m) {
-      machines.add(m.machine());
+      capacities.put(m.machine(), m.capacity());
     } else if (e instanceof TraceEvent.MachineRemoved m) {
       knownMachine(m.machine());
     } else if (e instanceof TraceEvent.MachineUpdated m) {
       knownMachine(m.machine());
+      capacities.put(m.machine(), m.capacity());
+    } else if (e instanceof TraceEvent.MachineUsage u) {
+      knownMachine(u.machine());
+      Resources capacity = capacities.get(u.machine());
+      if (capacity == null) {
+        bad.orphan("usage for a machine never added");
+        return null;
+      }
+      return u.with(capacity);
     } else if (e instanceof TraceEvent.JobEvent j) {
       if (j.kind().equals("SUBMIT")) {
         jobs.put(j.job(), j.owner());
@@ -203,7 +213,7 @@ public final class TraceReader implements EventSource {
   }
 
   private void knownMachine(String machine) {
-    if (checkMachines && !machines.contains(machine)) {
+    if (checkMachines && !capacities.containsKey(machine)) {
       throw new TraceException(
           "unknown machine",
           origin()

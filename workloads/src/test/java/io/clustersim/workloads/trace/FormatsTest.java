@@ -184,6 +184,26 @@ class FormatsTest {
   }
 
   @Test
+  void alibaba2017ServerUsageIsInPercentOfTheMachineWithItsCapacity() throws Exception {
+    TraceFixtures.write(dir, "server_event.csv", "0,m_1,add,,64,1,1");
+    TraceFixtures.write(
+        dir, "server_usage.csv", "300,m_1,75.5,20,1,0,0,0", "100,m_1,-1,30,1,0,0,0");
+    List<TraceEvent.MachineUsage> usage =
+        TraceFixtures.read("alibaba-2017", dir, new BadRows(false)).stream()
+            .filter(e -> e instanceof TraceEvent.MachineUsage)
+            .map(e -> (TraceEvent.MachineUsage) e)
+            .toList();
+    // In time order; -1 marks an invalid value; the reader adds the machine's 64 cores.
+    assertEquals(2, usage.size());
+    assertEquals(100_000_000L, usage.get(0).time());
+    assertTrue(Double.isNaN(usage.get(0).cpuShare()));
+    assertEquals(0.30, usage.get(0).memShare(), 1e-12);
+    assertEquals(0.755, usage.get(1).cpuShare(), 1e-12);
+    assertEquals(64.0, usage.get(1).capacity().amount("cpus"), 1e-9);
+    assertEquals("m_1", usage.get(1).machine());
+  }
+
+  @Test
   void gpuPodsAskForWholeOrSharedGpusAndPendingPodsEndUnscheduled() throws Exception {
     TraceFixtures.write(
         dir,
