@@ -92,7 +92,7 @@ public final class Alibaba2017Format extends TableFormat {
     super(
         "alibaba-2017",
         "Alibaba cluster-trace-v2017: server_event, batch_task, batch_instance,"
-            + " container_event (*.csv[.gz])",
+            + " container_event, container_usage, server_usage (*.csv[.gz])",
         new ReferenceMachine(64, 262144),
         GroupBy.JOB,
         true,

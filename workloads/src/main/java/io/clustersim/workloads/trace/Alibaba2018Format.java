@@ -86,7 +86,7 @@ public final class Alibaba2018Format extends TableFormat {
     super(
         "alibaba-2018",
         "Alibaba cluster-trace-v2018: machine_meta, batch_task, batch_instance,"
-            + " container_meta (*.csv[.gz])",
+            + " container_meta, container_usage, machine_usage (*.csv[.gz])",
         new ReferenceMachine(96, 524288),
         GroupBy.JOB,
         true,
