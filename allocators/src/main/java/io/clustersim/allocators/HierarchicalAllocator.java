@@ -991,10 +991,15 @@ public class HierarchicalAllocator implements Allocator {
         int variant = fw.revocableCapable ? 1 : 0;
         if (toOffer[variant] == null) {
           Resources avail = variant == 1 ? available : available.nonRevocable();
-          Resources extra = Quantities.of(avail);
-          extra = Quantities.shrinkToLimits(extra, quota.limit(), consumed(role));
-          extra = run.capByHeadroom(extra);
-          toOffer[variant] = unlimitedParts(avail).plus(extra);
+          if (quota.limit().isEmpty() && run.required.isEmpty()) {
+            // Nothing to cap: the quota-limited parts and the rest add up to the whole again.
+            toOffer[variant] = avail;
+          } else {
+            Resources extra = Quantities.of(avail);
+            extra = Quantities.shrinkToLimits(extra, quota.limit(), consumed(role));
+            extra = run.capByHeadroom(extra);
+            toOffer[variant] = unlimitedParts(avail).plus(extra);
+          }
           allocatable[variant] = allocatable(toOffer[variant], ctx.options().minAllocatable());
         }
         Resources offer = toOffer[variant];
@@ -1004,7 +1009,9 @@ public class HierarchicalAllocator implements Allocator {
           continue;
         }
         run.offer(fw, agent, role, offer);
-        run.availableHeadroom = run.availableHeadroom.minusFloored(Quantities.of(offer));
+        if (!run.required.isEmpty()) { // the headroom is only kept while guarantees are unmet
+          run.availableHeadroom = run.availableHeadroom.minusFloored(Quantities.of(offer));
+        }
         available = null;
         toOffer = new Resources[2];
         allocatable = new Boolean[2];

@@ -150,14 +150,21 @@ public final class Resources {
 
   /** The entries for which {@code keep} holds. */
   public Resources filter(Predicate<Resource> keep) {
-    int n = 0;
-    Resource[] out = new Resource[entries.length];
-    for (Resource r : entries) {
-      if (keep.test(r)) {
-        out[n++] = r;
+    int first = 0; // the first entry dropped; the common case drops none and copies nothing
+    while (first < entries.length && keep.test(entries[first])) {
+      first++;
+    }
+    if (first == entries.length) {
+      return this;
+    }
+    Resource[] out = Arrays.copyOf(entries, entries.length);
+    int n = first;
+    for (int i = first + 1; i < entries.length; i++) {
+      if (keep.test(entries[i])) {
+        out[n++] = entries[i];
       }
     }
-    return n == entries.length ? this : new Resources(Arrays.copyOf(out, n));
+    return n == 0 ? EMPTY : new Resources(Arrays.copyOf(out, n));
   }
 
   /**
@@ -221,6 +228,13 @@ public final class Resources {
 
   /** The same quantities with every reservation removed (all entries become unreserved). */
   public Resources toUnreserved() {
+    boolean reserved = false;
+    for (Resource r : entries) {
+      reserved |= r.isReserved();
+    }
+    if (!reserved) {
+      return this;
+    }
     Resources result = EMPTY;
     for (Resource r : entries) {
       result =
