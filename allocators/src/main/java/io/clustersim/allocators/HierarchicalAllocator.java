@@ -121,6 +121,14 @@ public class HierarchicalAllocator implements Allocator {
 
     boolean active = true;
 
+    /** Set when the allocator forgets the agent; an allocation's handle then no longer counts. */
+    boolean removed;
+
+    // Undoes the last track: a declined offer leaves the books as they were before it.
+    Resources usedBeforeTrack;
+    Resources trackedResources;
+    Resources usedAfterTrack;
+
     /**
      * Refusal filters by framework index: a run checks every framework against one agent, so the
      * agent's filters sit in one small array instead of behind a hash lookup per pair.
@@ -407,6 +415,7 @@ public class HierarchicalAllocator implements Allocator {
     if (agent == null) {
       return;
     }
+    agent.removed = true;
     for (FrameworkState fw : List.copyOf(agent.holders)) {
       untrack(fw, agent, agent.heldBy(fw));
     }
@@ -489,7 +498,8 @@ public class HierarchicalAllocator implements Allocator {
     }
     Resources sum = Resources.EMPTY;
     for (Allocation a : returned) {
-      AgentState agent = agents.get(a.agentId());
+      AgentState agent =
+          a.handle() instanceof AgentState s && !s.removed ? s : agents.get(a.agentId());
       if (agent == null || a.resources().isEmpty()) {
         continue;
       }
@@ -530,6 +540,7 @@ public class HierarchicalAllocator implements Allocator {
     agent.total = agent.total.minus(from).plus(to);
     addToPool(agent.total);
     agent.offeredOrAllocated = agent.offeredOrAllocated.minus(from).plus(to);
+    agent.trackedResources = null; // the books changed form: nothing to undo
     agent.hold(fw, agent.heldBy(fw).minus(from).plus(to));
     quotaHeld.merge(
         topRole(fw.info.role()),
@@ -634,7 +645,10 @@ public class HierarchicalAllocator implements Allocator {
   private void track(FrameworkState fw, AgentState agent, Resources resources) {
     booksVersion++;
     quotaHeld.merge(topRole(fw.info.role()), Quantities.of(resources), Resources::plus);
+    agent.usedBeforeTrack = agent.offeredOrAllocated;
+    agent.trackedResources = resources;
     agent.offeredOrAllocated = agent.offeredOrAllocated.plus(resources);
+    agent.usedAfterTrack = agent.offeredOrAllocated;
     Resources before = agent.heldBy(fw);
     if (before == null) {
       agent.holders.add(fw);
@@ -653,10 +667,14 @@ public class HierarchicalAllocator implements Allocator {
 
   private void untrackOnAgent(FrameworkState fw, AgentState agent, Resources resources) {
     booksVersion++;
-    Resources used = agent.offeredOrAllocated.minus(resources);
-    // A declined offer leaves the agent as it was before the run: keeping the very value the
-    // free resources were memoised on saves recomputing them at the next run.
-    agent.offeredOrAllocated = used.equals(agent.availableUsed) ? agent.availableUsed : used;
+    // A declined offer leaves the agent as it was before the run: restoring the very value the
+    // free resources were memoised on saves the arithmetic and recomputing them at the next run.
+    if (resources == agent.trackedResources && agent.offeredOrAllocated == agent.usedAfterTrack) {
+      agent.offeredOrAllocated = agent.usedBeforeTrack;
+    } else {
+      agent.offeredOrAllocated = agent.offeredOrAllocated.minus(resources);
+    }
+    agent.trackedResources = null;
     Resources left = agent.heldBy(fw).minus(resources);
     if (left.isEmpty()) {
       agent.hold(fw, null);
@@ -860,7 +878,7 @@ public class HierarchicalAllocator implements Allocator {
       track(fw, agent, resources);
       offers
           .computeIfAbsent(fw.info.id(), k -> new ArrayList<>())
-          .add(new Allocation(role, agent.info.id(), resources));
+          .add(new Allocation(role, agent.info.id(), resources, agent));
     }
   }
 

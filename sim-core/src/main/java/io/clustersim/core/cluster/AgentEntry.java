@@ -23,6 +23,9 @@ final class AgentEntry {
 
   boolean ponged;
 
+  /** Set when the master forgets the agent: its offers still name this entry until rescinded. */
+  boolean removed;
+
   /** The incarnation of the agent process it last registered as. */
   int generation;
 

@@ -217,9 +217,7 @@ public final class Master implements Endpoint, OfferSink {
                   config.offerTimeoutMicros(),
                   Simulation.PRIORITY_TIMER,
                   () -> rescind(offerId, "offer_timeout", true));
-      offers.put(
-          offerId,
-          new OfferEntry(offerId, frameworkId, a.role(), a.agentId(), a.resources(), timeout));
+      offers.put(offerId, new OfferEntry(offerId, frameworkId, a, agent, timeout));
       fw.offers.add(offerId);
       log.emit(new LogEvent.Offer(offerId, frameworkId, a.role(), a.agentId(), a.resources()));
       batch.add(new Offer(offerId, a.agentId(), a.role(), a.resources(), agent.info.attributes()));
@@ -540,6 +538,7 @@ public final class Master implements Endpoint, OfferSink {
     if (agent == null) {
       return;
     }
+    agent.removed = true;
     sim.cancel(agent.pingTimer);
     // As Mesos: the allocator forgets the agent first, so nothing on it is ever offered again.
     allocator.removeAgent(agentId);
@@ -983,7 +982,7 @@ public final class Master implements Endpoint, OfferSink {
       }
       takeOffer(o);
       log.emit(new LogEvent.OfferDeclined(o.id(), o.frameworkId(), refuse(d.filters())));
-      returned.add(new Allocation(o.role(), o.agentId(), o.resources()));
+      returned.add(o.allocation());
     }
     if (!returned.isEmpty()) {
       allocator.recoverResources(d.frameworkId(), returned, d.filters());
@@ -998,8 +997,8 @@ public final class Master implements Endpoint, OfferSink {
     if (fw != null) {
       fw.offers.remove(o.id());
     }
-    AgentEntry agent = agents.get(o.agentId());
-    if (agent != null) {
+    AgentEntry agent = o.agent();
+    if (!agent.removed) {
       agent.offered = agent.offered.minus(o.resources());
     }
   }

@@ -356,6 +356,9 @@ public final class Resources {
    * ResourceException} names both operands, because going negative is always a bookkeeping bug.
    */
   public Resources minus(Resources other) {
+    if (other == this) {
+      return EMPTY; // what one framework holds on an agent is often exactly the offer it declines
+    }
     if (!contains(other)) {
       throw new ResourceException("cannot subtract " + other + " from " + this);
     }
