@@ -17,12 +17,14 @@ import io.clustersim.core.resources.Resources;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -483,7 +485,9 @@ public class HierarchicalAllocator implements Allocator {
       return; // already untracked when the agent or framework was removed
     }
     untrack(fw, agent, resources);
-    refuse(fw, agent, resources, filters);
+    if (refuse(fw, agent, resources, filters)) {
+      expireLater(fw, List.of(agent), filters);
+    }
   }
 
   /**
@@ -497,6 +501,7 @@ public class HierarchicalAllocator implements Allocator {
       return;
     }
     Resources sum = Resources.EMPTY;
+    List<AgentState> filtered = new ArrayList<>();
     for (Allocation a : returned) {
       AgentState agent =
           a.handle() instanceof AgentState s && !s.removed ? s : agents.get(a.agentId());
@@ -504,16 +509,70 @@ public class HierarchicalAllocator implements Allocator {
         continue;
       }
       untrackOnAgent(fw, agent, a.resources());
-      refuse(fw, agent, a.resources(), filters);
+      if (refuse(fw, agent, a.resources(), filters)) {
+        filtered.add(agent);
+      }
       sum = sum.plus(a.resources().scalars());
     }
     untrackShares(fw, sum);
+    if (!filtered.isEmpty()) {
+      expireLater(fw, filtered, filters);
+    }
   }
 
-  private void refuse(FrameworkState fw, AgentState agent, Resources resources, Filters filters) {
+  /** Refusal filters held, expired or not, over every agent and framework (for tests). */
+  int filtersHeld() {
+    int n = 0;
+    for (AgentState agent : agents.values()) {
+      for (RefusalFilter head : agent.filters) {
+        for (RefusalFilter f = head; f != null; f = f.next) {
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+
+  /** Filters made together: one framework's, on these agents, expiring at the same time. */
+  private record FilterBatch(
+      long expiresAt, long seq, FrameworkState fw, List<AgentState> agents) {}
+
+  /** Batches of filters by expiry (then creation), to drop them once expired, as Mesos does. */
+  private final PriorityQueue<FilterBatch> filterExpiries =
+      new PriorityQueue<>(
+          Comparator.comparingLong(FilterBatch::expiresAt).thenComparingLong(FilterBatch::seq));
+
+  private long filterBatches;
+
+  private void expireLater(FrameworkState fw, List<AgentState> filtered, Filters filters) {
+    filterExpiries.add(
+        new FilterBatch(ctx.now() + filterDuration(filters), filterBatches++, fw, filtered));
+  }
+
+  /**
+   * Drops the filters expired by now. Mesos removes each filter with a timer when it expires; a
+   * filter of a framework that is never offered the agent again would otherwise be kept for ever (a
+   * replay's suppressed frameworks leave one on every agent). O(agents of the batch), once.
+   */
+  private void dropExpiredFilters(long now) {
+    while (!filterExpiries.isEmpty() && filterExpiries.peek().expiresAt() < now) {
+      FilterBatch b = filterExpiries.poll();
+      int i = b.fw().index;
+      for (AgentState agent : b.agents()) {
+        RefusalFilter[] table = agent.filters;
+        // Only the framework's own chain: after its removal the slot may be another's.
+        if (i < table.length && table[i] != null && table[i].framework == b.fw()) {
+          table[i] = table[i].withoutExpired(now);
+        }
+      }
+    }
+  }
+
+  /** Sets the refusal filter, if any; true if one was set. */
+  private boolean refuse(
+      FrameworkState fw, AgentState agent, Resources resources, Filters filters) {
     if (filters != null && filters.refuseMicros() > 0) {
-      // MESOS-4302: a filter lasts at least one allocation interval.
-      long duration = Math.max(filters.refuseMicros(), ctx.options().allocationIntervalMicros());
+      long duration = filterDuration(filters);
       RefusalFilter[] table = agent.filters;
       if (fw.index >= table.length) {
         table = agent.filters = Arrays.copyOf(table, Math.max(fw.index + 1, 2 * table.length));
@@ -522,8 +581,15 @@ public class HierarchicalAllocator implements Allocator {
       if (older != null && older.epoch != fw.epoch) {
         older = null;
       }
-      table[fw.index] = new RefusalFilter(resources, ctx.now() + duration, fw.epoch, older);
+      table[fw.index] = new RefusalFilter(resources, ctx.now() + duration, fw.epoch, fw, older);
+      return true;
     }
+    return false;
+  }
+
+  private long filterDuration(Filters filters) {
+    // MESOS-4302: a filter lasts at least one allocation interval.
+    return Math.max(filters.refuseMicros(), ctx.options().allocationIntervalMicros());
   }
 
   @Override
@@ -767,6 +833,7 @@ public class HierarchicalAllocator implements Allocator {
     }
     runs++;
     runPending = false;
+    dropExpiredFilters(ctx.now());
     List<AgentState> order = new ArrayList<>();
     if (allCandidates) {
       order.addAll(agents.values());
