@@ -526,9 +526,8 @@ public final class ClusterSimulation {
   public RunResult run(long untilMicros, long untilSeq) {
     try {
       return runLogged(untilMicros, untilSeq);
-    } catch (RuntimeException | Error e) {
-      log.flushAfter(e);
-      throw e;
+    } catch (RuntimeException e) {
+      throw log.failedRun(e);
     }
   }
 

@@ -83,8 +83,11 @@ public final class EventLog {
   /** Writes every event logged so far (to the digest and the stream) before returning. */
   public void flush() {
     if (thread == null) {
-      writer.write(pending);
+      // A short run is written here, on the caller's thread; a failure is kept like the writer
+      // thread's, so that the lines are never written twice.
+      writer.writeOrKeepFailure(pending);
       pending.clear();
+      writer.rethrow();
       return;
     }
     if (pending.size > 0) {
@@ -107,15 +110,21 @@ public final class EventLog {
   }
 
   /**
-   * Writes what was logged before {@code cause} ended the run, so an event file holds every line up
-   * to the failure; a failure of the writer itself is attached to {@code cause}.
+   * Writes what was logged before {@code cause} ended the run, so that an event file holds every
+   * line up to the failure, and returns the failure to report: the writer's own if it failed (a
+   * stream that refuses a line, or a comparison with a recorded log that differs), since the writer
+   * trails the simulation and so failed at an earlier event; otherwise {@code cause}.
    */
-  public void flushAfter(Throwable cause) {
+  public RuntimeException failedRun(RuntimeException cause) {
     try {
       flush();
-    } catch (RuntimeException | Error e) {
-      cause.addSuppressed(e);
+    } catch (RuntimeException writer) {
+      if (writer != cause) {
+        writer.addSuppressed(cause);
+      }
+      return writer;
     }
+    return cause;
   }
 
   /** The SHA-256 of every line logged so far, in hex. Call once, at the end of the run. */
@@ -210,16 +219,21 @@ public final class EventLog {
         } catch (InterruptedException e) {
           return;
         }
-        if (failure == null) {
-          try {
-            write(c);
-          } catch (Throwable e) { // handed to the simulation's thread at its next hand-over
-            failure = e;
-          }
-        }
+        writeOrKeepFailure(c); // a failure is handed to the simulation at its next hand-over
         if (c.done != null) {
           c.done.countDown();
           return;
+        }
+      }
+    }
+
+    /** Writes the chunk unless an earlier one failed; a failure is kept, not thrown. */
+    void writeOrKeepFailure(Chunk c) {
+      if (failure == null) {
+        try {
+          write(c);
+        } catch (Throwable e) {
+          failure = e;
         }
       }
     }

@@ -110,6 +110,37 @@ class EventLogTest {
   }
 
   @Test
+  void aFailedRunReportsTheWritersEarlierFailureFirst() {
+    Simulation sim = new Simulation();
+    EventLog log = new EventLog(sim);
+    log.writeTo(
+        new OutputStream() {
+          private int lines;
+
+          @Override
+          public void write(int b) {}
+
+          @Override
+          public void write(byte[] b, int off, int len) {
+            if (++lines == 100) {
+              throw new IllegalStateException("line 100 refused");
+            }
+          }
+        });
+    RuntimeException reported;
+    try {
+      for (int i = 0; i < 3 * EventLog.CHUNK; i++) {
+        log.emit(new LogEvent.MasterElected("m"));
+      }
+      throw new IllegalArgumentException("a later failure of the run itself");
+    } catch (RuntimeException e) {
+      reported = log.failedRun(e);
+    }
+    // The writer trails the simulation: its failure, at event 99, came first.
+    assertEquals("line 100 refused", reported.getMessage());
+  }
+
+  @Test
   void listenersSeeEveryEventWithItsSequenceNumber() {
     Simulation sim = new Simulation();
     EventLog log = new EventLog(sim);

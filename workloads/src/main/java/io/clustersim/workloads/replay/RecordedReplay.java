@@ -66,9 +66,8 @@ public final class RecordedReplay {
   public RunResult run() {
     try {
       return runLogged();
-    } catch (RuntimeException | Error e) {
-      log.flushAfter(e);
-      throw e;
+    } catch (RuntimeException e) {
+      throw log.failedRun(e);
     }
   }
 
