@@ -93,6 +93,9 @@ public class HierarchicalAllocator implements Allocator {
     /** Dense index into each agent's filter table; reused after the framework is removed. */
     int index;
 
+    /** Agents where it holds something (so that its removal stops looking once all are found). */
+    int holdings;
+
     /** Filters made under another epoch no longer count (revive, deactivation, a new framework). */
     long epoch;
 
@@ -158,6 +161,7 @@ public class HierarchicalAllocator implements Allocator {
       if (fw.index >= held.length) {
         held = Arrays.copyOf(held, Math.max(fw.index + 1, 2 * held.length));
       }
+      fw.holdings += (resources != null ? 1 : 0) - (held[fw.index] != null ? 1 : 0);
       held[fw.index] = resources;
     }
 
@@ -306,6 +310,9 @@ public class HierarchicalAllocator implements Allocator {
     }
     // Free everything it held, through the same books as any recovery (sums: order-free).
     for (AgentState agent : agents.values()) {
+      if (fw.holdings == 0) {
+        break;
+      }
       Resources held = agent.heldBy(fw);
       if (held != null) {
         untrack(fw, agent, held);
