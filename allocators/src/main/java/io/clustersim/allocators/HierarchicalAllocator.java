@@ -90,8 +90,14 @@ public class HierarchicalAllocator implements Allocator {
     boolean active;
     boolean suppressed;
 
-    /** Dense index into each agent's filter table; reused after the framework is removed. */
-    int index;
+    /**
+     * What it holds on each agent and its refusal filters there, by agent index (null: nothing). A
+     * revive is offered every agent and declines nearly all: one framework's slots for all agents
+     * lie together, where per-agent tables would put each in a cache line of its own.
+     */
+    Resources[] held = new Resources[0];
+
+    RefusalFilter[] filters = new RefusalFilter[0];
 
     /** Agents where it holds something (so that its removal stops looking once all are found). */
     int holdings;
@@ -118,11 +124,8 @@ public class HierarchicalAllocator implements Allocator {
     /** The frameworks holding something here, in the order they came to (a set, in a list). */
     final List<FrameworkState> holders = new ArrayList<>();
 
-    /**
-     * What each framework holds here, by framework index (null: nothing): every offer and decline
-     * changes one entry, so it is an array slot rather than a hash map entry made and dropped.
-     */
-    Resources[] held = new Resources[0];
+    /** Dense index into each framework's slots; reused after the agent is removed. */
+    int index;
 
     boolean active = true;
 
@@ -133,12 +136,6 @@ public class HierarchicalAllocator implements Allocator {
     Resources usedBeforeTrack;
     Resources trackedResources;
     Resources usedAfterTrack;
-
-    /**
-     * Refusal filters by framework index: a run checks every framework against one agent, so the
-     * agent's filters sit in one small array instead of behind a hash lookup per pair.
-     */
-    RefusalFilter[] filters = new RefusalFilter[0];
 
     // The idle-agent shortcut: nothing could be offered here at this version of the frameworks
     // (and books), with these resources available, until this time.
@@ -154,15 +151,15 @@ public class HierarchicalAllocator implements Allocator {
     final Map<String, Long> inverseFilters = new HashMap<>();
 
     Resources heldBy(FrameworkState fw) {
-      return fw.index < held.length ? held[fw.index] : null;
+      return index < fw.held.length ? fw.held[index] : null;
     }
 
     void hold(FrameworkState fw, Resources resources) {
-      if (fw.index >= held.length) {
-        held = Arrays.copyOf(held, Math.max(fw.index + 1, 2 * held.length));
+      if (index >= fw.held.length) {
+        fw.held = Arrays.copyOf(fw.held, Math.max(index + 1, 2 * fw.held.length));
       }
-      fw.holdings += (resources != null ? 1 : 0) - (held[fw.index] != null ? 1 : 0);
-      held[fw.index] = resources;
+      fw.holdings += (resources != null ? 1 : 0) - (fw.held[index] != null ? 1 : 0);
+      fw.held[index] = resources;
     }
 
     boolean isIdle(long version, long now) {
@@ -265,7 +262,6 @@ public class HierarchicalAllocator implements Allocator {
       FrameworkInfo framework, Map<String, Resources> usedByAgent, boolean active) {
     frameworksVersion++;
     FrameworkState fw = new FrameworkState(framework, active);
-    fw.index = freeIndices.isEmpty() ? nextIndex++ : freeIndices.pop();
     fw.epoch = ++nextEpoch;
     frameworks.put(framework.id(), fw);
     String role = framework.role();
@@ -318,7 +314,6 @@ public class HierarchicalAllocator implements Allocator {
         untrack(fw, agent, held);
       }
     }
-    freeIndices.push(fw.index);
     String role = fw.info.role();
     Sorter fs = frameworkSorters.get(role);
     fs.remove(frameworkId);
@@ -404,6 +399,7 @@ public class HierarchicalAllocator implements Allocator {
   @Override
   public void addAgent(AgentInfo info, Resources total, Map<String, Resources> usedByFramework) {
     AgentState agent = new AgentState(info, total);
+    agent.index = freeIndices.isEmpty() ? nextIndex++ : freeIndices.pop();
     agents.put(info.id(), agent);
     if (paused && agents.size() >= recoveryTarget) {
       resume();
@@ -428,6 +424,13 @@ public class HierarchicalAllocator implements Allocator {
     for (FrameworkState fw : List.copyOf(agent.holders)) {
       untrack(fw, agent, agent.heldBy(fw));
     }
+    // The slot goes to the next agent added: no filter of this one may stay in it. O(F).
+    for (FrameworkState fw : frameworks.values()) {
+      if (agent.index < fw.filters.length) {
+        fw.filters[agent.index] = null;
+      }
+    }
+    freeIndices.push(agent.index);
     removeFromPool(agent.total);
     candidates.remove(agentId);
     inMaintenance.remove(agentId);
@@ -530,8 +533,8 @@ public class HierarchicalAllocator implements Allocator {
   /** Refusal filters held, expired or not, over every agent and framework (for tests). */
   int filtersHeld() {
     int n = 0;
-    for (AgentState agent : agents.values()) {
-      for (RefusalFilter head : agent.filters) {
+    for (FrameworkState fw : frameworks.values()) {
+      for (RefusalFilter head : fw.filters) {
         for (RefusalFilter f = head; f != null; f = f.next) {
           n++;
         }
@@ -564,11 +567,11 @@ public class HierarchicalAllocator implements Allocator {
   private void dropExpiredFilters(long now) {
     while (!filterExpiries.isEmpty() && filterExpiries.peek().expiresAt() < now) {
       FilterBatch b = filterExpiries.poll();
-      int i = b.fw().index;
+      RefusalFilter[] table = b.fw().filters;
       for (AgentState agent : b.agents()) {
-        RefusalFilter[] table = agent.filters;
-        // Only the framework's own chain: after its removal the slot may be another's.
-        if (i < table.length && table[i] != null && table[i].framework == b.fw()) {
+        // A removed agent's slot may be a newer agent's: only expired filters go, whoever's.
+        int i = agent.index;
+        if (i < table.length && table[i] != null) {
           table[i] = table[i].withoutExpired(now);
         }
       }
@@ -580,15 +583,16 @@ public class HierarchicalAllocator implements Allocator {
       FrameworkState fw, AgentState agent, Resources resources, Filters filters) {
     if (filters != null && filters.refuseMicros() > 0) {
       long duration = filterDuration(filters);
-      RefusalFilter[] table = agent.filters;
-      if (fw.index >= table.length) {
-        table = agent.filters = Arrays.copyOf(table, Math.max(fw.index + 1, 2 * table.length));
+      RefusalFilter[] table = fw.filters;
+      int i = agent.index;
+      if (i >= table.length) {
+        table = fw.filters = Arrays.copyOf(table, Math.max(i + 1, 2 * table.length));
       }
-      RefusalFilter older = table[fw.index];
+      RefusalFilter older = table[i];
       if (older != null && older.epoch != fw.epoch) {
         older = null;
       }
-      table[fw.index] = new RefusalFilter(resources, ctx.now() + duration, fw.epoch, fw, older);
+      table[i] = new RefusalFilter(resources, ctx.now() + duration, fw.epoch, older);
       return true;
     }
     return false;
@@ -695,10 +699,10 @@ public class HierarchicalAllocator implements Allocator {
     List<AllocatorState.Filter> filters = new ArrayList<>();
     for (AgentState agent : agents.values()) {
       for (FrameworkState fw : frameworks.values()) {
-        if (fw.index >= agent.filters.length) {
+        if (agent.index >= fw.filters.length) {
           continue;
         }
-        for (RefusalFilter f = agent.filters[fw.index]; f != null; f = f.next) {
+        for (RefusalFilter f = fw.filters[agent.index]; f != null; f = f.next) {
           if (f.epoch == fw.epoch && f.expiresAt >= now) {
             filters.add(
                 new AllocatorState.Filter(agent.info.id(), fw.info.id(), f.refused, f.expiresAt));
@@ -1183,16 +1187,17 @@ public class HierarchicalAllocator implements Allocator {
    * expiry among the live filters that block it, or -1 if none does. Expired filters are dropped.
    */
   private long filteredUntil(FrameworkState fw, AgentState agent, Resources candidate, long now) {
-    RefusalFilter[] table = agent.filters;
-    if (fw.index >= table.length) {
+    RefusalFilter[] table = fw.filters;
+    int i = agent.index;
+    if (i >= table.length) {
       return -1;
     }
-    RefusalFilter head = table[fw.index];
+    RefusalFilter head = table[i];
     if (head == null) {
       return -1;
     }
     if (head.epoch != fw.epoch) {
-      table[fw.index] = null;
+      table[i] = null;
       return -1;
     }
     long until = -1;
@@ -1205,7 +1210,7 @@ public class HierarchicalAllocator implements Allocator {
       }
     }
     if (expired) {
-      table[fw.index] = head.withoutExpired(now);
+      table[i] = head.withoutExpired(now);
     }
     return until;
   }

@@ -17,18 +17,12 @@ final class RefusalFilter {
   final Resources refused;
   final long expiresAt;
   final long epoch;
-
-  /** The framework that set it (its table slot may later be another framework's). */
-  final Object framework;
-
   final RefusalFilter next;
 
-  RefusalFilter(
-      Resources refused, long expiresAt, long epoch, Object framework, RefusalFilter next) {
+  RefusalFilter(Resources refused, long expiresAt, long epoch, RefusalFilter next) {
     this.refused = refused;
     this.expiresAt = expiresAt;
     this.epoch = epoch;
-    this.framework = framework;
     this.next = next;
   }
 
@@ -43,6 +37,6 @@ final class RefusalFilter {
     if (expiresAt < now) {
       return rest;
     }
-    return rest == next ? this : new RefusalFilter(refused, expiresAt, epoch, framework, rest);
+    return rest == next ? this : new RefusalFilter(refused, expiresAt, epoch, rest);
   }
 }
