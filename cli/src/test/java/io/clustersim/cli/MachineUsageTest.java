@@ -76,6 +76,29 @@ class MachineUsageTest {
   }
 
   @Test
+  void aSavedScenarioCarriesTheRecords() throws Exception {
+    writeTrace("m_1,0,50,10,1,1,1,1,1", "m_2,0,25,40,1,1,1,1,1", "m_2,20,0,101,1,1,1,1,1");
+    Path saved = dir.resolve("saved.yaml");
+    Path summary = dir.resolve("from-saved.json");
+    Cli.Outcome o =
+        Cli.exec(
+            "run",
+            "--trace",
+            "alibaba-2018:" + dir,
+            "--mode",
+            "as-recorded",
+            "--save-scenario",
+            saved.toString());
+    assertEquals(0, o.status(), o.err());
+    o = Cli.exec("run", "--scenario", saved.toString(), "--summary", summary.toString());
+    assertEquals(0, o.status(), o.err());
+    JsonNode u = new ObjectMapper().readTree(summary.toFile()).get("trace").get("machine_usage");
+    // 48 + 16 cores for 20 s; the invalid memory value is still counted after the round trip.
+    assertEquals(64.0, u.get("cpus_used_mean").asDouble(), 1e-9);
+    assertEquals(1, u.get("invalid_values").asLong());
+  }
+
+  @Test
   void aPercentageOutOfRangeIsAnErrorNamingItsRowAndColumn() throws Exception {
     writeTrace("m_1,0,50,10,1,1,1,1,1", "m_2,0,150,40,1,1,1,1,1");
     Cli.Outcome o = Cli.exec("run", "--trace", "alibaba-2018:" + dir, "--mode", "as-recorded");
