@@ -116,7 +116,9 @@ final class TraceOptions {
           "What the trace's usage records do: measure (the default: agents' resource monitors"
               + " report them; see monitor: in a scenario), enforce (also kill a task whose"
               + " recorded memory passes its request, TASK_FAILED"
-              + " REASON_CONTAINER_LIMITATION_MEMORY) or ignore.")
+              + " REASON_CONTAINER_LIMITATION_MEMORY) or ignore. Machine usage records (Alibaba's"
+              + " server_usage, machine_usage) are summarised under trace.machine_usage in every"
+              + " mode.")
   String usage;
 
   /** The workload these options describe; bad values throw IllegalArgumentException. */
