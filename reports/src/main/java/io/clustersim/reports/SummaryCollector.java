@@ -65,9 +65,25 @@ public final class SummaryCollector implements EventListener {
     long tasksLaunched;
     boolean live = true;
 
+    /** A framework's role (roles are never replaced); null for a role itself. */
+    Owner roleOwner;
+
     Owner(String role) {
       this.role = role;
     }
+  }
+
+  // The framework looked up last: a revive's burst offers and declines thousands of offers of one
+  // framework in a row. Keyed on the very id string; cleared whenever a framework is added.
+  private String lastFramework;
+  private Owner lastOwner;
+
+  private Owner framework(String id) {
+    if (id != lastFramework) {
+      lastOwner = frameworks.get(id);
+      lastFramework = id;
+    }
+    return lastOwner;
   }
 
   @Override
@@ -95,10 +111,12 @@ public final class SummaryCollector implements EventListener {
       if (was != null && was.live) {
         leave(t, was);
       }
-      frameworks.put(f.framework(), new Owner(f.role()));
+      Owner fw = new Owner(f.role());
+      fw.roleOwner = roles.computeIfAbsent(f.role(), r -> new Owner(r));
+      frameworks.put(f.framework(), fw);
+      lastFramework = null;
       liveFrameworks++;
       jain.set(t, jainNow());
-      roles.computeIfAbsent(f.role(), r -> new Owner(r));
     } else if (e instanceof LogEvent.FrameworkRemoved f) {
       Owner fw = frameworks.get(f.framework());
       if (fw != null && fw.live) {
@@ -163,14 +181,14 @@ public final class SummaryCollector implements EventListener {
   }
 
   private void hold(long t, String framework, Resources r, boolean add) {
-    Owner fw = frameworks.get(framework);
+    Owner fw = framework(framework);
     if (fw == null) {
       return;
     }
     Resources q = r.scalars();
     fw.held = add ? fw.held.plus(q) : fw.held.minus(q);
     setShare(t, fw, share(fw.held));
-    Owner role = roles.get(fw.role);
+    Owner role = fw.roleOwner;
     role.held = add ? role.held.plus(q) : role.held.minus(q);
     role.share.set(t, share(role.held));
   }
