@@ -15,6 +15,7 @@ import io.clustersim.workloads.placement.PlacementContext;
 import io.clustersim.workloads.placement.TaskPlacement;
 import io.clustersim.workloads.placement.TaskPlacements;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,13 +114,14 @@ final class TraceFramework implements Scheduler {
     long[] mem = new long[n];
     int[] devices = new int[n];
     GpuNode[] nodes = new GpuNode[n]; // built when a strategy needs one, dropped when it changes
-    List<List<TaskInfo>> launch = new ArrayList<>(n);
+    // Tasks to launch per offer, made when the first one is placed: a revive's batch is the whole
+    // cluster, and most of it is declined.
+    List<List<TaskInfo>> launch = new ArrayList<>(Collections.nCopies(n, null));
     for (int i = 0; i < n; i++) {
       left[i] = offers.get(i).resources();
       cpus[i] = left[i].milli("cpus");
       mem[i] = left[i].milli("mem");
       devices[i] = ledger.devices(offers.get(i).agentId());
-      launch.add(new ArrayList<>());
     }
     boolean firstFit = placement == TaskPlacements.firstFit();
     List<TaskPlacement.Candidate> candidates = new ArrayList<>();
@@ -189,6 +191,9 @@ final class TraceFramework implements Scheduler {
       a.taken = take;
       running.put(a.id, a);
       ledger.launched(a);
+      if (launch.get(i) == null) {
+        launch.set(i, new ArrayList<>());
+      }
       launch
           .get(i)
           .add(
@@ -196,9 +201,9 @@ final class TraceFramework implements Scheduler {
     }
     // The unused offers go back in one call: a revive is offered the whole cluster, and one
     // message per declined agent made the replay's event queue several times longer.
-    List<String> unused = new ArrayList<>();
+    List<String> unused = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      if (launch.get(i).isEmpty()) {
+      if (launch.get(i) == null) {
         unused.add(offers.get(i).id());
       } else {
         driver.launchTasks(List.of(offers.get(i).id()), launch.get(i), refuse);
